@@ -1,0 +1,152 @@
+"""Names -> canonical entities, with kinds, Wikidata links and place containment.
+
+The aliases come from `ontology/entities.ttl` (SKOS) and any further files a user gives.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from rdflib import OWL, RDF, SKOS, Graph, Namespace, URIRef
+
+from kg.errors import KgError
+from kg.paths import ONTOLOGY_DIR
+
+SCHEMA = Namespace("https://schema.org/")
+DEFAULT_FILE = ONTOLOGY_DIR / "entities.ttl"
+
+# Composite places are written "Iraq and Syria"; these words join their parts.
+PLACE_JOINERS = re.compile(r"\s*(?:,|\band\b|\bdan\b|&)\s*")
+
+_KINDS = {
+    SCHEMA.NewsMediaOrganization: "agency",
+    SCHEMA.Organization: "organization",
+    SCHEMA.GovernmentOrganization: "organization",
+    SCHEMA.Person: "person",
+    SCHEMA.Country: "place",
+    SCHEMA.City: "place",
+    SCHEMA.AdministrativeArea: "place",
+    SCHEMA.Place: "place",
+}
+
+
+@dataclass
+class Entity:
+    """One canonical entity: its label, kind, aliases and where it lies."""
+
+    iri: str
+    label: str
+    kind: str
+    aliases: set[str] = field(default_factory=set)
+    wikidata: str | None = None
+    within: set[str] = field(default_factory=set)  # labels of directly containing places
+
+
+class Entities:
+    """Lookup of canonical entities by any alias (case-insensitive for aliases of 4+ chars)."""
+
+    def __init__(self, entities: Iterable[Entity]):
+        self.by_label: dict[str, Entity] = {}
+        self._alias: dict[str, str] = {}
+        for ent in entities:
+            self.by_label[ent.label] = ent
+            for name in {ent.label, *ent.aliases}:
+                self._alias[name] = ent.label
+                # Short acronyms ("IS", "AS", "UN") only match in their exact case.
+                if len(name) >= 4:
+                    self._alias.setdefault(name.casefold(), ent.label)
+        alternatives = sorted(self._alias, key=len, reverse=True)
+        self._pattern = re.compile(
+            r"(?<![\w-])(" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])"
+        ) if alternatives else None
+
+    def canonical(self, name: str | None) -> str | None:
+        """The canonical label of `name`, or None when it is not a known entity."""
+        if not name:
+            return None
+        name = name.strip()
+        return self._alias.get(name) or (self._alias.get(name.casefold()) if len(name) >= 4 else None)
+
+    def get(self, label: str) -> Entity | None:
+        """The entity with this canonical label."""
+        return self.by_label.get(label)
+
+    def kind(self, name: str | None) -> str | None:
+        """`organization`, `agency`, `person`, `place` or None."""
+        label = self.canonical(name)
+        return self.by_label[label].kind if label else None
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Every mention of a known entity in `text`: (start, end, canonical label)."""
+        if self._pattern is None:
+            return []
+        out = []
+        for m in self._pattern.finditer(text):
+            label = self.canonical(m.group(1))
+            if label:
+                out.append((m.start(1), m.end(1), label))
+        return out
+
+    def ancestors(self, label: str) -> set[str]:
+        """Every place containing `label`, transitively (not the place itself)."""
+        seen: set[str] = set()
+        todo = list(self.by_label[label].within) if label in self.by_label else []
+        while todo:
+            cur = todo.pop()
+            if cur not in seen:
+                seen.add(cur)
+                todo.extend(self.by_label[cur].within if cur in self.by_label else ())
+        return seen
+
+    def place_within(self, inner: str | None, outer: str | None) -> bool:
+        """True when every part of place `inner` lies in (or is) some part of place `outer`."""
+        if not inner or not outer:
+            return False
+        outer_parts = {self.canonical(p) or p for p in split_place(outer)}
+        for part in split_place(inner):
+            label = self.canonical(part) or part
+            if label not in outer_parts and not (self.ancestors(label) & outer_parts):
+                return False
+        return True
+
+
+def split_place(place: str) -> list[str]:
+    """The parts of a composite place name ("Iraq and Syria" -> ["Iraq", "Syria"])."""
+    return [p for p in PLACE_JOINERS.split(place) if p]
+
+
+def _read(files: Sequence[Path]) -> list[Entity]:
+    graph = Graph()
+    for f in files:
+        try:
+            graph.parse(f, format="turtle")
+        except Exception as exc:  # rdflib raises many parser types
+            raise KgError(f"{f}: not a readable Turtle entity file ({exc}); fix its syntax") from exc
+    labels: dict[URIRef, str] = {}
+    for iri in set(graph.subjects(RDF.type, SKOS.Concept)):
+        prefs = sorted(graph.objects(iri, SKOS.prefLabel), key=lambda l: (l.language != "en", str(l)))
+        if prefs:
+            labels[iri] = str(prefs[0])
+    out = []
+    for iri, label in labels.items():
+        kinds = [_KINDS[t] for t in graph.objects(iri, RDF.type) if t in _KINDS]
+        # The most specific kind wins: an agency is also an organization.
+        kind = next((k for k in ("agency", "person", "place", "organization") if k in kinds), "organization")
+        aliases = {str(l) for p in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel) for l in graph.objects(iri, p)}
+        wikidata = next((str(o) for o in graph.objects(iri, OWL.sameAs) if "wikidata.org" in str(o)), None)
+        within = {labels[o] for o in graph.objects(iri, SCHEMA.containedInPlace) if o in labels}
+        out.append(Entity(str(iri), label, kind, aliases, wikidata, within))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _load(files: tuple[Path, ...]) -> Entities:
+    return Entities(_read(files))
+
+
+def load_entities(extra: Sequence[Path] = ()) -> Entities:
+    """The default entities of `ontology/entities.ttl` plus any extra Turtle files."""
+    return _load((DEFAULT_FILE, *(Path(p) for p in extra)))
