@@ -71,3 +71,65 @@ def build(inputs: tuple[Path, ...], out_dir: Path, store: str | None) -> None:
     )
     if result.errors:
         sys.exit(1)
+
+
+@main.command()
+@click.option("--from", "source", default="out/claims.json", show_default=True,
+              type=click.Path(path_type=Path), help="The claims.json written by `kg build`.")
+@click.option("--format", "fmt", type=click.Choice(["md", "csv", "json", "html"]), default="md",
+              show_default=True, help="Report format, written to stdout.")
+@click.option("--subject", default=None, help="Only comparisons about this subject (any alias: IS, Daesh).")
+@click.option("--relation", "relations", multiple=True,
+              type=click.Choice(["conflict", "differs_scope", "differs_time", "agree"]),
+              help="Only these relations (repeat the option for several; default: all).")
+@click.option("--exit-code", "exit_code", is_flag=True,
+              help="Exit with status 3 when at least one conflict is reported.")
+def conflicts(source: Path, fmt: str, subject: str | None, relations: tuple[str, ...], exit_code: bool) -> None:
+    """Report the figures that disagree, one section per cluster of comparable claims.
+
+    Reads a build's claims.json (comparing its claims afresh if it holds no comparisons)
+    and writes the report to stdout, conflicts first, citing each figure's sentence,
+    document and character offsets.
+
+    \b
+    Example:
+      kg conflicts > conflicts.md
+      kg conflicts --format csv --relation conflict --subject ISIS
+      kg conflicts --exit-code --format json > report.json
+    """
+    from kg.claims_json import load_result
+    from kg.entities import load_entities
+    from kg.report import REPORTERS, conflict_count, select
+
+    entities = load_entities()
+    result = select(load_result(source, entities), entities, subject=subject, relations=relations)
+    click.echo(REPORTERS[fmt](result, entities), nl=False)
+    if exit_code and conflict_count(result):
+        sys.exit(3)
+
+
+@main.command()
+@click.option("--from", "source", default="out/claims.json", show_default=True,
+              type=click.Path(path_type=Path), help="The claims.json written by `kg build`.")
+@click.option("--out", "out_file", default="out/graph.html", show_default=True,
+              type=click.Path(path_type=Path), help="The HTML file to write.")
+@click.option("--subject", default=None, help="Only the claims about this subject (any alias: IS, Daesh).")
+def render(source: Path, out_file: Path, subject: str | None) -> None:
+    """Write the interactive claim graph: one self-contained HTML file, no network access.
+
+    Open it in a browser: search any label, filter by subject, speaker, outlet, relation
+    and date, click a claim for its quote and sources, focus on a cluster of conflicts.
+
+    \b
+    Example:
+      kg render
+      kg render --subject ISIS --out out/isis.html
+    """
+    from kg.claims_json import load_result
+    from kg.entities import load_entities
+    from kg.html import render_html
+    from kg.io import write_atomic
+
+    entities = load_entities()
+    write_atomic(out_file, render_html(load_result(source, entities), entities, subject=subject))
+    click.echo(f"graph -> {out_file}", err=True)

@@ -50,17 +50,18 @@ class Entities:
 
     def __init__(self, entities: Iterable[Entity]):
         self.by_label: dict[str, Entity] = {}
-        self._alias: dict[str, str] = {}
+        self._exact: dict[str, str] = {}
+        self._folded: dict[str, str] = {}
         for ent in entities:
             self.by_label[ent.label] = ent
             for name in {ent.label, *ent.aliases}:
-                self._alias[name] = ent.label
+                self._exact[name] = ent.label
                 # Short acronyms ("IS", "AS", "UN") only match in their exact case.
                 if len(name) >= 4:
-                    self._alias.setdefault(name.casefold(), ent.label)
-        alternatives = sorted(self._alias, key=len, reverse=True)
+                    self._folded.setdefault(name.casefold(), ent.label)
+        alternatives = sorted(self._exact, key=len, reverse=True)
         self._pattern = re.compile(
-            r"(?<![\w-])(" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])"
+            r"(?<![\w-])(" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])", re.IGNORECASE
         ) if alternatives else None
 
     def canonical(self, name: str | None) -> str | None:
@@ -68,7 +69,7 @@ class Entities:
         if not name:
             return None
         name = name.strip()
-        return self._alias.get(name) or (self._alias.get(name.casefold()) if len(name) >= 4 else None)
+        return self._exact.get(name) or (self._folded.get(name.casefold()) if len(name) >= 4 else None)
 
     def get(self, label: str) -> Entity | None:
         """The entity with this canonical label."""
@@ -85,7 +86,11 @@ class Entities:
             return []
         out = []
         for m in self._pattern.finditer(text):
-            label = self.canonical(m.group(1))
+            hit = m.group(1)
+            label = self._exact.get(hit)
+            # A case-insensitive hit must still look like a name: "antara" (between) is not Antara.
+            if label is None and hit[0].isupper():
+                label = self.canonical(hit)
             if label:
                 out.append((m.start(1), m.end(1), label))
         return out

@@ -1,0 +1,275 @@
+"""Speaker and relay detection, within a sentence and across sentences of one article."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.dates import find_date_mentions
+from kg.entities import Entities
+from kg.lang import all_forms, forms
+
+# Quote marks that open or close a direct quotation; scrapers often use ” for both.
+QUOTES = "“”\""
+# A chunk boundary inside a noun phrase: comma, dash between words, or a bracketed date.
+CHUNK_SPLIT = re.compile(r"\s*(?:,|\s[–—-]\s)\s*")
+# Capitalised word (a name part), allowing Arabic-style particles "al-", "bin".
+NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|al-\w+|el-\w+|bin|binti|van|de|da|di)$")
+# Trailing punctuation and brackets around a phrase.
+TRIM = " \t\n,.;:–—-“”\"'‘’()"
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who states a sentence's figures: the name as written, its kind, where it stands."""
+
+    name: str | None  # None with pronoun=True: resolve to the last named speaker
+    kind: str | None  # person | organization | document | None
+    start: int  # offset in the sentence
+    end: int
+    pronoun: bool = False
+    back_reference: bool = False  # "informasi itu disampaikan oleh X": X also said the sentences before
+
+
+@lru_cache(maxsize=None)
+class AttributionLexicon:
+    """The attribution words of one language, compiled."""
+
+    def __init__(self, lang: str = "id"):
+        verbs = forms(lang, "attribution", "verbs")
+        alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))  # noqa: E731
+        suffixed = [v for v in verbs["speaker_after"] if v.endswith("nya")]
+        plain_after = [v for v in verbs["speaker_after"] if not v.endswith("nya")]
+        self.pronoun_verb = re.compile(rf"(?:^|[\s,”\"])((?:{alt(suffixed)}|menurutnya))\b", re.I)
+        self.after = re.compile(rf"(?:^|[\s,”\"])(?:{alt(plain_after)})\s+(?!bahwa\b)", re.I)
+        self.before = re.compile(rf"\s(?:(?:juga|pun|telah|sudah|kembali|lalu|pun|sebelumnya)\s+)*(?:{alt(verbs['speaker_before'])})\b", re.I)
+        self.passive = re.compile(rf"\b(?:{alt(verbs['passive'])})\s+(?:oleh\s+)?", re.I)
+        self.according = re.compile(rf"\b(?:{alt(verbs['according'])})\s+", re.I)
+        self.statement = re.compile(rf"\b(?:{alt(verbs['statement_nouns'])})\s+(.+?)\s+bahwa\b", re.I)
+        self.anaphor = re.compile(rf"\b(?:{alt(all_forms(lang, 'attribution', 'back_reference'))})\b", re.I)
+        relay = forms(lang, "attribution", "relay")
+        self.relay = re.compile(rf"\b(?:{alt(relay['verbs'])})\s+(?:dari\s+)?((?:al-|el-)?[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*))*)")
+        self.pronouns = set(forms(lang, "attribution", "pronouns")["person"])
+        stops = forms(lang, "attribution", "stop_words")
+        self.stop = set(stops["stop"])
+        self.not_speaker = set(stops["not_speaker"])
+        self.drop_leading = sorted(stops["drop_leading"], key=len, reverse=True)
+        roles = forms(lang, "attribution", "roles")
+        self.person_roles = set(roles["person"])
+        self.org_words = set(roles["organization"])
+        self.doc_words = set(roles["document"])
+
+
+def _first_word(phrase: str) -> str:
+    m = re.match(r"[\w-]+", phrase)
+    return m.group(0).casefold() if m else ""
+
+
+def speaker_kind(name: str, lex: AttributionLexicon, entities: Entities) -> str:
+    """`person`, `organization` or `document` for a speaker phrase."""
+    first = _first_word(name)
+    if first in lex.doc_words:
+        return "document"
+    kind = entities.kind(name)
+    if kind in ("organization", "agency"):
+        return "organization"
+    words = {w.casefold() for w in re.findall(r"[\w-]+", name)}
+    if first in lex.person_roles or words & {"juru", "pejabat", "jenderal"}:
+        return "person"
+    if words & lex.org_words or name.isupper():
+        return "organization"
+    return "person"
+
+
+def clean_name(phrase: str, lex: AttributionLexicon, after_verb: bool) -> str | None:
+    """A speaker phrase cut to the name: stop words end it, leading articles are dropped."""
+    phrase = re.sub(r"\s+", " ", _blank_dates(phrase)).strip(TRIM)
+    chunks = [c.strip(TRIM) for c in CHUNK_SPLIT.split(phrase) if c.strip(TRIM)]
+    if not chunks:
+        return None
+    if after_verb:
+        chunks = chunks[:2]
+    else:
+        chunks = [c for c in chunks if _first_word(c) not in lex.stop and not _is_intro(c, lex)][-2:]
+    if not chunks:
+        return None
+    cut = [c for c in (_cut_at_stop(c, lex) for c in chunks) if c]
+    if not cut:
+        return None
+    # A name chunk beside a role chunk wins: "pejabat senior militer Irak, Jenderal Qais
+    # al-Mohamadawi" (after the verb: the first name), "Said Mamouzini, pejabat bidang media
+    # ..." (before the verb: the last name, nearest the verb).
+    names = [c for c in cut if _looks_like_name(c, lex)]
+    if names:
+        best = names[0] if after_verb else names[-1]
+    else:
+        best = cut[0] if after_verb else cut[-1]
+    return _balance(_drop_leading(best, lex))
+
+
+def _balance(name: str) -> str:
+    """Give back a closing bracket the trimming took: "laporan PBB (UN)"."""
+    return name + ")" if name.count("(") > name.count(")") else name
+
+
+def _blank_dates(phrase: str) -> str:
+    """Dates inside a speaker phrase ("X, Kamis (7/1) menyatakan") become chunk breaks."""
+    for d in reversed(find_date_mentions(phrase, None)):
+        if d.kind != "year":
+            phrase = phrase[: d.start] + "," + phrase[d.end:]
+    return phrase
+
+
+def _is_intro(chunk: str, lex: AttributionLexicon) -> bool:
+    return _first_word(chunk) in lex.not_speaker or bool(lex.relay.search(chunk)) or bool(
+        re.match(r"^(?:terlepas|dalam|seperti|sebagaimana|menurut|berdasarkan|sementara|selain|di|pada)\b", chunk, re.I))
+
+
+def _cut_at_stop(chunk: str, lex: AttributionLexicon) -> str:
+    words = chunk.split()
+    out: list[str] = []
+    for i, w in enumerate(words):
+        bare = w.strip(TRIM).casefold()
+        # "pernyataan dari Komando ...": a document's source stays in its name.
+        if bare == "dari" and len(out) == 1 and out[0].casefold() in lex.doc_words:
+            out.append(w)
+            continue
+        if i > 0 and (bare in lex.stop or re.match(r"^\(?\d", bare)):
+            break
+        out.append(w)
+    return " ".join(out).strip(TRIM)
+
+
+def _drop_leading(name: str, lex: AttributionLexicon) -> str:
+    low = name.casefold()
+    for lead in lex.drop_leading:
+        if low.startswith(lead + " "):
+            return name[len(lead) + 1:].strip()
+    return name
+
+
+def _is_role(chunk: str, lex: AttributionLexicon) -> bool:
+    return _first_word(_drop_leading(chunk, lex)) in lex.person_roles and chunk[:1].islower()
+
+
+def _looks_like_name(chunk: str, lex: AttributionLexicon) -> bool:
+    """A capitalised personal or organisational name, possibly behind a title."""
+    words = chunk.split()
+    return bool(words) and all(NAME_WORD.match(w.strip(TRIM)) for w in words)
+
+
+def _valid(name: str | None, lex: AttributionLexicon) -> bool:
+    if not name or len(name) < 2:
+        return False
+    first = _first_word(name)
+    if first in lex.not_speaker or first in lex.stop:
+        return False
+    # A speaker phrase is a name (capitalised) or a role/organisation/document noun phrase.
+    low = name.casefold()
+    return name[:1].isupper() or first in lex.org_words or first in lex.doc_words or any(
+        low.startswith(r + " ") or low == r for r in lex.person_roles)
+
+
+def _pronoun(name: str | None, lex: AttributionLexicon) -> bool:
+    return bool(name) and name.casefold() in lex.pronouns
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Direct quotations in a paragraph: pairs of quote marks, tolerant of ” used to open."""
+    spans, open_at = [], None
+    for i, ch in enumerate(text):
+        if ch not in QUOTES:
+            continue
+        if open_at is None:
+            if ch != "”" or i == 0 or not text[i - 1].isalnum():
+                open_at = i
+        else:
+            spans.append((open_at, i + 1))
+            open_at = None
+    return spans
+
+
+def find_speaker(sentence: str, entities: Entities, lang: str = "id") -> Speaker | None:
+    """The speaker stated inside one sentence, if any (a pronoun is returned unresolved)."""
+    lex = AttributionLexicon(lang)
+    m = lex.pronoun_verb.search(sentence)
+    candidates: list[Speaker] = []
+    if m:
+        candidates.append(Speaker(None, None, m.start(1), m.end(1), pronoun=True))
+    for m in lex.passive.finditer(sentence):
+        name = clean_name(sentence[m.end():], lex, after_verb=True)
+        back = bool(lex.anaphor.search(sentence[: m.start()]))
+        if _valid(name, lex) or _pronoun(name, lex):
+            candidates.append(_make(name, sentence, m.end(), lex, entities, back))
+    for m in lex.after.finditer(sentence):
+        name = clean_name(sentence[m.end():], lex, after_verb=True)
+        if _valid(name, lex) or _pronoun(name, lex):
+            candidates.append(_make(name, sentence, m.end(), lex, entities))
+    for m in lex.before.finditer(sentence):
+        clause = sentence[: m.start()]
+        name = clean_name(clause, lex, after_verb=False)
+        if _pronoun(name, lex) or _first_word(clause.split(",")[-1].strip()) in lex.pronouns:
+            candidates.append(Speaker(None, None, m.start(), m.end(), pronoun=True))
+        elif _valid(name, lex):
+            if entities.kind(name) == "agency":  # "IRNA melaporkan keterangan X bahwa": X speaks
+                inner = lex.statement.search(sentence, m.end())
+                if inner:
+                    name = clean_name(inner.group(1), lex, after_verb=True) or name
+            candidates.append(_make(name, sentence, clause.rfind(name.split()[0]), lex, entities))
+    for m in lex.according.finditer(sentence):
+        name = clean_name(sentence[m.end():], lex, after_verb=True)
+        if _valid(name, lex):
+            candidates.append(_make(name, sentence, m.end(), lex, entities))
+    if not candidates:
+        return None
+    # A speaker named after a closing quote owns the quote; otherwise the main clause's.
+    quotes = quote_spans(sentence)
+    if quotes:
+        after_quote = [c for c in candidates if c.start >= quotes[-1][1]]
+        if after_quote:
+            return after_quote[0]
+    outside = [c for c in candidates if not any(a < c.start < b for a, b in quotes)]
+    return (outside or candidates)[0]
+
+
+def _make(name: str, sentence: str, near: int, lex: AttributionLexicon, entities: Entities,
+          back: bool = False) -> Speaker:
+    if _pronoun(name, lex):
+        return Speaker(None, None, near, near, pronoun=True, back_reference=back)
+    start = sentence.find(name, max(0, near - len(name) - 200))
+    start = start if start >= 0 else near
+    return Speaker(name, speaker_kind(name, lex, entities), start, start + len(name), back_reference=back)
+
+
+def find_relays(sentence: str, entities: Entities, lang: str = "id") -> list[tuple[int, int, str]]:
+    """Agencies or outlets a sentence says it relays: "dilansir AFP", "dikutip dari BBC"."""
+    lex = AttributionLexicon(lang)
+    out = []
+    for m in lex.relay.finditer(sentence):
+        name = m.group(1).strip(TRIM)
+        words = name.split()
+        # Keep the agency's own words: "al-Sumaria News", not "AFP Senin".
+        kept = [words[0]]
+        for w in words[1:]:
+            if entities.canonical(" ".join(kept)) and entities.kind(" ".join(kept)) == "agency":
+                break
+            if w.casefold() in {m.casefold() for m in lex.doc_words} or w.rstrip(",") != w:
+                kept.append(w.rstrip(","))
+                break
+            kept.append(w)
+        name = " ".join(kept).strip(TRIM)
+        out.append((m.start(1), m.start(1) + len(name), entities.canonical(name) or name))
+    # Any news agency named in a sentence ("Ditanya oleh Reuters", "AFP melaporkan") is a relay.
+    for start, end, label in entities.find(sentence):
+        if entities.kind(label) == "agency" and not any(a <= start < b for a, b, _ in out):
+            out.append((start, end, label))
+    return sorted(out)
+
+
+def same_speaker(a: str | None, b: str | None) -> bool:
+    """Two speaker phrases name the same speaker when their last name words agree."""
+    if not a or not b:
+        return False
+    # "al-Mohamadawi" and "Mohamadawi" are one name: compare the part after the particle.
+    last = lambda s: re.sub(r"\W", "", re.split(r"[-‐]", s.split()[-1])[-1]).casefold()  # noqa: E731
+    return last(a) == last(b)

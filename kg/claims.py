@@ -1,0 +1,172 @@
+"""Document -> [Claim]: figures, their speakers across sentences, dates, subjects, restatements."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+
+from kg.attribution import Speaker, find_relays, find_speaker, quote_spans, same_speaker
+from kg.clean import kept_spans
+from kg.dates import DateMention, find_date_mentions
+from kg.entities import Entities
+from kg.model import Claim, Document, Quantity
+from kg.numbers import find_quantities
+from kg.sentences import Sentence, split_sentences
+from kg.subjects import EVENT_DATE_WINDOW, event_date_positions, figure_context, main_subject
+
+# A back-reference ("informasi itu disampaikan oleh X") reaches this many sentences back.
+BACK_REFERENCE_REACH = 3
+# A date right after a relay ("dilansir AFP, Senin (13/3/2023)") dates the report, not the saying.
+RELAY_DATE_GAP = 4
+
+
+@dataclass
+class Said:
+    """Who said one sentence's figures and when, once resolved across sentences."""
+
+    speaker: str | None = None
+    kind: str | None = None
+    span: tuple[int, int] | None = None  # in the sentence, when named there
+    said_on: str | None = None
+    via: str | None = None
+
+
+def claim_id(doc: str, q: Quantity) -> str:
+    """A deterministic claim id from the document name and the figure's place in it."""
+    key = f"{doc}\x1f{q.start}\x1f{q.end}\x1f{q.text}".encode("utf-8")
+    return "c-" + hashlib.sha1(key).hexdigest()[:16]
+
+
+def _said_date(sentence: str, mentions: list[DateMention], relays, events: list[int]) -> str | None:
+    """The date a sentence says its statement was made, skipping report and event dates."""
+    for d in mentions:
+        if d.kind == "year" or d.value is None:
+            continue
+        if any(0 <= d.start - end <= RELAY_DATE_GAP + 2 for _, end, _ in relays):
+            continue
+        if any(0 <= d.start - pos <= EVENT_DATE_WINDOW for pos in events):
+            continue
+        return d.value
+    return None
+
+
+def _event_date(mentions: list[DateMention], events: list[int]) -> str | None:
+    for d in mentions:
+        if d.value and d.kind != "year" and any(0 <= d.start - pos <= EVENT_DATE_WINDOW for pos in events):
+            return d.value
+    return None
+
+
+def _quote_owner(text: str, sentences: list[Sentence], i: int, own: list[Speaker | None]) -> int | None:
+    """The index of the later sentence whose speaker closes a quote that sentence i is inside."""
+    s = sentences[i]
+    para = [j for j, t in enumerate(sentences) if t.paragraph == s.paragraph]
+    start, end = sentences[para[0]].start, sentences[para[-1]].end
+    for a, b in quote_spans(text[start:end]):
+        if a + start <= s.start and b + start > s.end:
+            for j in para:
+                if sentences[j].start < b + start <= sentences[j].end and own[j] is not None:
+                    return j
+    return None
+
+
+def resolve_speakers(doc: Document, sentences: list[Sentence], entities: Entities,
+                     has_figures: list[bool]) -> list[Said]:
+    """Who said each sentence: own speaker, quote owner, pronoun, continuation, back-reference."""
+    text = doc.text
+    own = [find_speaker(text[s.start:s.end], entities, doc.language) for s in sentences]
+    relays = [find_relays(text[s.start:s.end], entities, doc.language) for s in sentences]
+    out = [Said() for _ in sentences]
+    last_named: Said | None = None
+    last_person: Said | None = None
+    memory: list[Said] = []  # named speakers with the date they were last heard
+    for i, s in enumerate(sentences):
+        sent = text[s.start:s.end]
+        mentions = find_date_mentions(sent, doc.published, doc.language)
+        date = _said_date(sent, mentions, relays[i], event_date_positions(sent, doc.language))
+        sp = own[i]
+        if sp is None:
+            j = _quote_owner(text, sentences, i, own)
+            sp = own[j] if j is not None else None
+        said = Said(via=relays[i][0][2] if relays[i] else None)
+        if sp is not None and not sp.pronoun:
+            said.speaker, said.kind = sp.name, sp.kind
+            said.span = (sp.start, sp.end) if own[i] is sp else None
+        elif sp is not None and sp.pronoun:
+            ref = last_person or last_named
+            if ref:
+                said.speaker, said.kind = ref.speaker, ref.kind
+        elif i > 0 and sentences[i - 1].paragraph == s.paragraph and out[i - 1].speaker:
+            said.speaker, said.kind = out[i - 1].speaker, out[i - 1].kind  # continuation
+            date = date or out[i - 1].said_on
+        if said.speaker:
+            known = next((m for m in reversed(memory) if same_speaker(m.speaker, said.speaker)), None)
+            said.said_on = date or (known.said_on if known else None)
+            if date or not known:
+                memory.append(Said(said.speaker, said.kind, None, said.said_on))
+            if sp is not None and not sp.pronoun:
+                last_named = said
+                if said.kind == "person":
+                    last_person = said
+        out[i] = said
+        if own[i] is not None and own[i].back_reference and said.speaker:
+            _back_fill(out, sentences, i, has_figures, said)
+    return out
+
+
+def _back_fill(out: list[Said], sentences: list[Sentence], i: int, has_figures: list[bool], said: Said) -> None:
+    """Give the speaker of "informasi itu disampaikan oleh X" to the unattributed sentences before."""
+    para = sentences[i].paragraph
+    for j in range(i - 1, max(-1, i - 1 - BACK_REFERENCE_REACH), -1):
+        if sentences[j].paragraph < para - 1:
+            break
+        if out[j].speaker:
+            break
+        if has_figures[j]:
+            out[j] = Said(said.speaker, said.kind, None, said.said_on, out[j].via or said.via)
+
+
+def _restatements(claims: list[Claim], title_end: int) -> list[Claim]:
+    """Link claims that repeat an earlier figure of the same document (headline, later quote)."""
+    first: dict[tuple, Claim] = {}
+    body_first = sorted(claims, key=lambda c: (c.start < title_end, c.start))
+    for c in body_first:
+        key = (c.quantity.low, c.quantity.high, c.quantity.unit, c.subject)
+        first.setdefault(key, c)
+    out = []
+    for c in claims:
+        rep = first[(c.quantity.low, c.quantity.high, c.quantity.unit, c.subject)]
+        out.append(replace(c, same_as=rep.id) if rep.id != c.id else c)
+    return out
+
+
+def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
+    """Every figure of a document as a claim with speaker, dates, subject, place and measure."""
+    spans = doc.kept or kept_spans(doc.text, doc.language)
+    sentences = split_sentences(doc.text, spans, doc.language)
+    figures = [find_quantities(doc.text[s.start:s.end], s.start, doc.language) for s in sentences]
+    said = resolve_speakers(doc, sentences, entities, [bool(f) for f in figures])
+    doc_subject = main_subject(doc.text, spans, entities)
+    default_via = doc.via[0] if len(doc.via) == 1 else None
+    claims: list[Claim] = []
+    for s, quantities, who in zip(sentences, figures, said):
+        sent = doc.text[s.start:s.end]
+        if not quantities:
+            continue
+        mentions = find_date_mentions(sent, doc.published, doc.language)
+        event_on = _event_date(mentions, event_date_positions(sent, doc.language))
+        for q in quantities:
+            ctx = figure_context(sent, q.start - s.start, q.end - s.start, q.noun, q.unit, entities,
+                                 doc_subject, who.span, doc.language)
+            claims.append(Claim(
+                id=claim_id(doc.doc, q), doc=doc.doc, quantity=q, sentence=sent,
+                sentence_start=s.start, sentence_end=s.end,
+                speaker=who.speaker, speaker_type=who.kind if who.speaker else None,
+                # The outlet states its own figures on the day it publishes them.
+                said_on=who.said_on if who.speaker else doc.published,
+                event_on=event_on if ctx.is_event else None,
+                subject=ctx.subject, measure=ctx.measure, action=ctx.action, place=ctx.place,
+                via=who.via or default_via, is_event=ctx.is_event,
+                publisher=doc.publisher, url=doc.url,
+            ))
+    title_end = spans[0][1] if doc.title and spans else 0
+    return _restatements(claims, title_end)

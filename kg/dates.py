@@ -1,0 +1,139 @@
+"""Date expressions -> ISO dates, resolved against the publication date; unknown stays None."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from kg.lang import forms, inverse
+
+# Date granularity of an ISO string: "2023-03-12" day, "2023-03" month, "2023" year.
+GRANULARITY = {10: "day", 7: "month", 4: "year"}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression in a text: [start, end), its resolved ISO value (or None), its kind."""
+
+    start: int
+    end: int
+    value: str | None
+    kind: str  # day | month | year | week | weekday
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+class DateLexicon:
+    """The compiled date patterns of one language."""
+
+    def __init__(self, lang: str = "id"):
+        self.months = {w: int(k) for w, k in inverse(lang, "months", "months").items()}
+        self.weekdays = {w: int(k) for w, k in inverse(lang, "months", "weekdays").items()}
+        self.rel_days = {w: int(k) for w, k in inverse(lang, "months", "relative_days").items()}
+        self.rel_periods = inverse(lang, "months", "relative_periods")
+        month, wd = _alt(self.months), _alt(self.weekdays)
+        zones = _alt(forms(lang, "months", "time_zones")["zone"])
+        suffix = _alt(forms(lang, "months", "weekday_suffixes")["suffix"])
+        tail = rf"(?:\s+(?:{zones}))?"
+        self.pattern = re.compile(
+            # "Senin (13/3/2023)", "Minggu (12/3) waktu setempat", "(7/1)"
+            rf"(?P<slash>(?:\b(?P<swd>{wd})\b,?\s*)?\(?\b(?P<sd>\d{{1,2}})/(?P<sm>\d{{1,2}})(?:/(?P<sy>\d{{2,4}}))?\b\)?{tail})"
+            # "Senin, 13 Maret 2023", "26 Februari", "28 September lalu"
+            rf"|(?P<named>(?:\b(?P<nwd>{wd})\b,?\s*)?\b(?P<nd>\d{{1,2}})\s+(?P<nm>{month})\b\.?(?:\s+(?P<ny>\d{{4}})\b)?{tail})"
+            # "Maret 2023"
+            rf"|(?P<monthyear>\b(?P<mm>{month})\s+(?P<my>\d{{4}})\b)"
+            rf"|(?P<relperiod>\b(?:{_alt(self.rel_periods)})\b)"
+            rf"|(?P<relday>\b(?:{_alt(self.rel_days)})\b)"
+            # "pada Selasa", "Rabu kemarin": a capitalised weekday alone
+            rf"|(?P<weekday>\b(?P<wwd>{_alt(w.capitalize() for w in self.weekdays)})\b(?!\s*\(?\d)(?:\s+(?:{suffix})\b)?{tail})"
+            # "tahun 2014", "pertengahan 2014": a year
+            rf"|(?P<year>\b(?:19|20)\d\d\b)",
+            re.IGNORECASE,
+        )
+
+
+def _parse_iso(published: str | None) -> date | None:
+    if not published or len(published) < 10:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _day_month(day: int, month: int, year: int | None, pub: date | None) -> str | None:
+    """A day and month, with the year given or the latest such date not after publication."""
+    try:
+        if year is not None:
+            return date(year, month, day).isoformat()
+        if pub is None:
+            return None
+        candidate = date(pub.year, month, day)
+        if candidate > pub:
+            candidate = date(pub.year - 1, month, day)
+        return candidate.isoformat()
+    except ValueError:
+        return None
+
+
+def _relative_period(key: str, pub: date | None) -> tuple[str | None, str]:
+    if pub is None:
+        return None, "month"
+    if key == "previous_month":
+        first = pub.replace(day=1) - timedelta(days=1)
+        return f"{first.year:04d}-{first.month:02d}", "month"
+    if key == "this_month":
+        return f"{pub.year:04d}-{pub.month:02d}", "month"
+    if key == "previous_year":
+        return f"{pub.year - 1:04d}", "year"
+    if key == "this_year":
+        return f"{pub.year:04d}", "year"
+    return None, "week"  # "pekan lalu": a week, no single day
+
+
+def _year(y: str | None) -> int | None:
+    if not y:
+        return None
+    n = int(y)
+    return n + 2000 if n < 100 else n
+
+
+def find_date_mentions(text: str, published: str | None, lang: str = "id") -> list[DateMention]:
+    """Every date expression in `text`, resolved against the publication date."""
+    lex = DateLexicon(lang)
+    pub = _parse_iso(published)
+    out = []
+    for m in lex.pattern.finditer(text):
+        kind, value = "day", None
+        if m.group("slash"):
+            value = _day_month(int(m.group("sd")), int(m.group("sm")), _year(m.group("sy")), pub)
+        elif m.group("named"):
+            month = lex.months[m.group("nm").casefold()]
+            value = _day_month(int(m.group("nd")), month, _year(m.group("ny")), pub)
+        elif m.group("monthyear"):
+            kind, value = "month", f"{int(m.group('my')):04d}-{lex.months[m.group('mm').casefold()]:02d}"
+        elif m.group("relperiod"):
+            value, kind = _relative_period(lex.rel_periods[m.group("relperiod").casefold()], pub)
+        elif m.group("relday"):
+            offset = lex.rel_days[m.group("relday").casefold()]
+            value = (pub + timedelta(days=offset)).isoformat() if pub else None
+        elif m.group("weekday"):
+            if not m.group("wwd")[0].isupper():
+                continue  # "minggu" in lower case is a week, not Sunday
+            kind = "weekday"
+            if pub:
+                back = (pub.weekday() - lex.weekdays[m.group("wwd").casefold()]) % 7
+                value = (pub - timedelta(days=back)).isoformat()
+        else:
+            kind, value = "year", m.group("year")
+        out.append(DateMention(m.start(), m.end(), value, kind))
+    return out
+
+
+def find_dates(text: str, published: str | None, lang: str = "id") -> list[tuple[int, int, str | None]]:
+    """Every date expression in `text` as (start, end, ISO value or None)."""
+    return [(d.start, d.end, d.value) for d in find_date_mentions(text, published, lang)]

@@ -1,0 +1,36 @@
+"""Lexical data per language, loaded from `kg/lang/<lang>/*.toml`."""
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from kg.errors import KgError
+
+LANGUAGES = ("id",)
+
+
+@lru_cache(maxsize=None)
+def load(lang: str, name: str) -> dict[str, Any]:
+    """The parsed TOML file `kg/lang/<lang>/<name>.toml`."""
+    try:
+        text = resources.files("kg.lang").joinpath(lang, f"{name}.toml").read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise KgError(f"no lexical data {name}.toml for language {lang!r}; add kg/lang/{lang}/{name}.toml") from exc
+    return tomllib.loads(text)
+
+
+def forms(lang: str, name: str, section: str) -> dict[str, list[str]]:
+    """One section of a lexicon file: canonical key -> surface forms."""
+    return load(lang, name).get(section, {})
+
+
+def inverse(lang: str, name: str, section: str) -> dict[str, str]:
+    """One section turned around: surface form -> canonical key."""
+    return {form: key for key, values in forms(lang, name, section).items() for form in values}
+
+
+def all_forms(lang: str, name: str, section: str) -> list[str]:
+    """Every surface form of a section, longest first (so regex alternations prefer them)."""
+    return sorted({f for values in forms(lang, name, section).values() for f in values}, key=len, reverse=True)

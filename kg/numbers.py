@@ -1,0 +1,261 @@
+"""Figure text -> Quantity(low, high, qualifier, unit): digits, number words, ranges, vague words."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.lang import all_forms, forms, inverse
+from kg.model import Quantity
+from kg.units import UnitReader
+
+# Indonesian digits: dot groups thousands, comma marks decimals ("6.030,53"); a dot with one
+# or two digits after it is an English-style decimal ("5.6"), checked against times later.
+DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?!\d)|\d+"
+# A time of day "17.41" or "08:00".
+TIME_DIGITS = re.compile(r"^\d{1,2}[.:]\d{2}$")
+# A date written with slashes "13/3/2023", "(12/3)", or a digit glued to a slash.
+SLASH_DATE = re.compile(r"\d\s*/\s*\d")
+# A year: four digits from 1900 to 2099 without separators.
+YEAR = re.compile(r"^(?:19|20)\d\d$")
+# Runs of eight or more digits without separators are phone or reference numbers.
+LONG_RUN = re.compile(r"^\d{8,}$")
+
+
+@dataclass(frozen=True)
+class Atom:
+    """One number in the text before it is joined into ranges: [start, end), value, kind."""
+
+    start: int
+    end: int
+    low: float
+    high: float
+    kind: str  # digits | words | vague | fraction
+    scaled: bool = False
+
+
+@lru_cache(maxsize=None)
+class Lexicon:
+    """The number words of one language, compiled into patterns."""
+
+    def __init__(self, lang: str = "id"):
+        self.lang = lang
+        self.unit_words = {w: float(k) for k, ws in forms(lang, "numbers", "units").items() for w in ws}
+        self.multipliers = {w: float(k) for k, ws in forms(lang, "numbers", "multipliers").items() for w in ws}
+        self.teens = {w: float(k) for k, ws in forms(lang, "numbers", "teens").items() for w in ws}
+        self.scales = {w: float(k) for k, ws in forms(lang, "numbers", "scales").items() for w in ws}
+        self.fractions = {w: float(k) for k, ws in forms(lang, "numbers", "fractions").items() for w in ws}
+        self.vague = {w: tuple(float(x) for x in k.split("-")) for k, ws in forms(lang, "numbers", "vague").items() for w in ws}
+        words = sorted({*self.unit_words, *self.multipliers, *self.teens, *self.scales}, key=len, reverse=True)
+        word = "(?:" + "|".join(re.escape(w) for w in words) + ")"
+        scale = "(?:" + "|".join(re.escape(w) for w in sorted(self.scales, key=len, reverse=True)) + ")"
+        frac = "(?:" + "|".join(re.escape(w) for w in sorted(self.fractions, key=len, reverse=True)) + ")"
+        vague = "(?:" + "|".join(re.escape(w) for w in sorted(self.vague, key=len, reverse=True)) + ")"
+        self.atom = re.compile(
+            rf"(?P<digits>(?<![\d.,])(?:{DIGITS})(?:\s*(?P<dscale>{scale})\b)?)"
+            rf"|(?P<vague>\b{vague}(?:\s+(?P<vscale>{scale}))?\b)"
+            rf"|(?P<frac>\b{frac}(?:\s+(?P<fscale>{scale}))?\b)"
+            rf"|(?P<words>\b{word}(?:\s+{word})*\b)",
+            re.IGNORECASE,
+        )
+        joiners = forms(lang, "numbers", "range_joiners")
+        rng = "|".join(re.escape(j) for j in sorted(joiners["range"], key=len, reverse=True))
+        alt = "|".join(re.escape(j) for j in joiners["alternative"])
+        self.range_gap = re.compile(rf"^\s*(?:{rng}|{alt})\s*$", re.IGNORECASE)
+        self.between = re.compile(rf"\b(?:{'|'.join(joiners['between'])})\s+$", re.IGNORECASE)
+        self.between_gap = re.compile(rf"^\s*(?:{'|'.join(joiners['between_and'])})\s*$", re.IGNORECASE)
+        self.labels = set(all_forms(lang, "labels", "label_words"))
+        self.ordinals = all_forms(lang, "labels", "ordinal_prefixes")
+        self.not_count = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in all_forms(lang, "labels", "not_count_prefixes")) + r")\s+$", re.I)
+        self.months = set(all_forms(lang, "months", "months"))
+        self.year_markers = set(all_forms(lang, "months", "year_markers"))
+        self.time_markers = set(all_forms(lang, "months", "time_markers"))
+        self.time_zones = all_forms(lang, "months", "time_zones")
+        self.qual_before = inverse(lang, "qualifiers", "before")
+        self.qual_after = inverse(lang, "qualifiers", "after")
+        self.hedges = set(all_forms(lang, "qualifiers", "hedges"))
+        alt = "|".join(re.escape(f) for f in sorted(self.qual_before, key=len, reverse=True))
+        # The qualifier words end right where the figure starts: "tidak melebihi 400-500".
+        self.qual_re = re.compile(r"(?:^|[\s(“\"‘'])(" + alt + r")\s*$")
+        # "100 orang lebih" = more than 100, but not "lebih dari"/"lebih banyak" (a comparison).
+        self.after_re = re.compile(
+            r"\s+(?:" + "|".join(re.escape(f) for f in self.qual_after) + r")\b(?!\s+(?:dari|daripada|banyak|besar|"
+            r"tinggi|rendah|kecil|sedikit|lama|cepat|parah|baik|murah|mahal))", re.IGNORECASE)
+        cur = "|".join(re.escape(f) for f in all_forms(lang, "units", "currency_before") if f[-1].isalpha())
+        self.currency_glued = re.compile(r"(?:^|\W)(?:" + cur + r")$", re.IGNORECASE)
+        units = "|".join(re.escape(f) for f in all_forms(lang, "units", "units") if f.isalnum())
+        self.glued_unit = re.compile(r"(?:" + units + r")(?![\w])", re.IGNORECASE)
+
+
+def parse_digits(s: str) -> float:
+    """Indonesian digit string -> number: "5.000" 5000, "6.030,53" 6030.53, "1,5" 1.5."""
+    s = s.strip()
+    if "," in s:
+        return float(s.replace(".", "").replace(",", "."))
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", s):
+        return float(s.replace(".", ""))
+    return float(s)
+
+
+def parse_words(words: list[str], lex: Lexicon) -> float | None:
+    """Number words -> value ("dua puluh lima" 25, "tiga ratus lima puluh" 350); None if ill-formed."""
+    total = group = pending = 0.0
+    for w in words:
+        if w in lex.teens:
+            group += pending + lex.teens[w]
+            pending = 0.0
+        elif w in lex.multipliers:
+            if not pending:
+                return None
+            group += pending * lex.multipliers[w]
+            pending = 0.0
+        elif w in lex.scales:
+            total += (group + pending or 1.0) * lex.scales[w]
+            group = pending = 0.0
+        elif w in lex.unit_words:
+            if pending:  # two bare units in a row ("tiga empat") are not one number
+                return None
+            value = lex.unit_words[w]
+            if value >= 100:
+                group += value
+            else:
+                pending = value
+        else:
+            return None
+    return total + group + pending
+
+
+def _atoms(text: str, lex: Lexicon) -> list[Atom]:
+    out = []
+    for m in lex.atom.finditer(text):
+        kind = m.lastgroup if m.lastgroup in ("digits", "vague", "frac", "words") else None
+        for name in ("digits", "vague", "frac", "words"):
+            if m.group(name):
+                kind = name
+                break
+        raw = m.group(kind)
+        if kind == "digits":
+            num = re.match(DIGITS, raw).group(0)
+            scale = lex.scales[m.group("dscale").casefold()] if m.group("dscale") else 1.0
+            value = parse_digits(num) * scale
+            out.append(Atom(m.start(), m.end(), value, value, "digits", scale != 1.0))
+        elif kind == "vague":
+            lo, hi = lex.vague[raw.split()[0].casefold()]
+            scale = lex.scales[m.group("vscale").casefold()] if m.group("vscale") else 1.0
+            out.append(Atom(m.start(), m.end(), lo * scale, hi * scale + (scale - 1 if scale > 1 else 0), "vague", scale != 1.0))
+        elif kind == "frac":
+            value = lex.fractions[raw.split()[0].casefold()] if not m.group("fscale") else None
+            if value is None:  # "setengah juta" is a number, not a fraction
+                value = lex.fractions[raw.rsplit(None, 1)[0].casefold()] * lex.scales[m.group("fscale").casefold()]
+                out.append(Atom(m.start(), m.end(), value, value, "words", True))
+            else:
+                out.append(Atom(m.start(), m.end(), value, value, "fraction"))
+        else:
+            words = raw.casefold().split()
+            value = parse_words(words, lex)
+            if value is not None and value > 0:
+                scaled = any(w in lex.scales for w in words)
+                out.append(Atom(m.start(), m.end(), value, value, "words", scaled))
+    return out
+
+
+def _is_excluded(text: str, a: Atom, lex: Lexicon) -> bool:
+    """Dates, years, times, labels, ordinals and numbers inside names are not figures."""
+    if a.kind == "words" and lex.not_count.search(text[: a.start]):
+        return True
+    if a.kind != "digits":
+        return False
+    num = re.match(DIGITS, text[a.start:a.end]).group(0)
+    before, after = text[: a.start], text[a.end:]
+    low_before = before.casefold()
+    prev_word = (re.search(r"([\w.]+)\s*$", low_before) or [None, ""])[1]
+    # Glued to letters before ("C-130", "COVID-19", "ke-3"), unless a currency sign ("Rp38").
+    if re.search(r"[A-Za-z][-‐]?$", before) and not lex.currency_glued.search(before):
+        return True
+    # Glued to letters after ("5G", "3D"), unless a unit written without a space ("5km").
+    if re.match(r"[A-Za-z]", after) and not lex.glued_unit.match(after):
+        return True
+    if SLASH_DATE.search(text[max(0, a.start - 2): a.end + 2]):
+        return True
+    if LONG_RUN.match(num):
+        return True
+    next_word = (re.match(r"\s*([A-Za-z]+)", after) or [None, ""])[1].casefold()
+    if not a.scaled and next_word in lex.months:
+        return True  # "26 Februari"
+    if YEAR.match(num) and not a.scaled:
+        return True  # a bare 4-digit year; head counts of 1900-2099 are written "2.000"
+    if TIME_DIGITS.match(num) and (prev_word in lex.time_markers or any(
+            after.casefold().lstrip().startswith(z) for z in lex.time_zones)):
+        return True
+    if prev_word in lex.labels or any(low_before.endswith(o) for o in lex.ordinals):
+        return True
+    # List markers "(2)" are not figures.
+    return bool(re.search(r"\(\s*$", before) and re.match(r"\s*\)", after) and a.low < 10)
+
+
+def _join_ranges(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:
+    """Join "400-500", "5.000 hingga 7.000", "tiga atau empat", "antara 10 dan 15"."""
+    out: list[Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        if i + 1 < len(atoms) and a.kind == atoms[i + 1].kind and a.kind in ("digits", "words"):
+            b = atoms[i + 1]
+            gap = text[a.end:b.start]
+            between = lex.between.search(text[: a.start]) and lex.between_gap.match(gap)
+            if lex.range_gap.match(gap) or between:
+                lo, hi = a.low, b.high
+                if b.scaled and not a.scaled and lo * (b.high / max(b.low, 1)) < hi:
+                    lo = lo * _scale_of(text[b.start:b.end], lex)  # "15 hingga 20 ribu"
+                if lo < hi:
+                    out.append(Atom(a.start, b.end, lo, hi, a.kind, a.scaled or b.scaled))
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _scale_of(raw: str, lex: Lexicon) -> float:
+    last = raw.casefold().split()[-1]
+    return lex.scales.get(last, 1.0)
+
+
+def _qualifier(text: str, a: Atom, lex: Lexicon, after_unit: int) -> str:
+    """The qualifier of a figure from the words before it (and "lebih" after its noun)."""
+    if a.kind == "vague":
+        return "vague"
+    before = text[: a.start].casefold()
+    qualifier, qstart = "exact", a.start
+    m = lex.qual_re.search(before)
+    if m:
+        qualifier, qstart = lex.qual_before[m.group(1)], m.start(1)
+    if qualifier == "exact" and lex.after_re.match(text[after_unit:]):
+        qualifier = "more_than"
+    window = re.findall(r"[\w-]+", before[max(0, qstart - 40): qstart])[-3:]
+    if qualifier == "exact" and any(w in lex.hedges for w in window):
+        qualifier = "hedged"
+    return qualifier
+
+
+def find_quantities(text: str, offset: int = 0, lang: str = "id") -> list[Quantity]:
+    """Every figure in `text` (a sentence), with offsets shifted by `offset`."""
+    lex = Lexicon(lang)
+    units = UnitReader(lang)
+    atoms = [a for a in _atoms(text, lex) if not _is_excluded(text, a, lex)]
+    out = []
+    for a in _join_ranges(text, atoms, lex):
+        unit = units.read(text, a.start, a.end, a.kind)
+        if unit is None:
+            continue  # a small number word with no counted noun ("dua pasukan") is not a figure
+        qualifier = _qualifier(text, a, lex, unit.end)
+        low, high = a.low, a.high
+        if a.kind == "fraction":
+            unit = unit._replace(unit="fraction")
+        elif unit.unit == "inherit":  # "puluhan lainnya": the unit of the figure before it
+            unit = unit._replace(unit=out[-1].unit if out else "count", noun=out[-1].noun if out else None)
+        out.append(Quantity(
+            text=text[unit.start:unit.figure_end], start=offset + unit.start, end=offset + unit.figure_end,
+            low=low, high=high, qualifier=qualifier, unit=unit.unit, currency=unit.currency, noun=unit.noun,
+        ))
+    return out

@@ -1,0 +1,89 @@
+"""What a figure counts: currency, percent, physical unit or counted noun around the number."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from kg.lang import forms, inverse
+
+# Currency signs glued to or just before the number: "Rp38,5 triliun", "US$ 2 juta".
+CURRENCY_GAP = r"\.?\s*$"
+# "15 orang lainnya": the unit of "lainnya" is that of the figure before it in the sentence.
+INHERIT_WORDS = re.compile(r"^\s+(?:lainnya|lain|sisanya|di antaranya)\b", re.IGNORECASE)
+# How far back a counted noun may stand before its figure: "WNI yang dievakuasi sebanyak 386".
+NOUN_BEFORE_CHARS = 45
+# A sentence or clause break stops the look back for a noun.
+CLAUSE_BREAK = re.compile(r"[.;:!?”“\"]")
+
+
+class UnitInfo(NamedTuple):
+    """Where the figure starts and ends once its currency/percent sign is included, and its unit."""
+
+    start: int
+    figure_end: int
+    end: int  # end of the unit word or counted noun
+    unit: str
+    currency: str | None
+    noun: str | None  # canonical measure class of the counted noun ("fighters")
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+class UnitReader:
+    """Reads the unit words of one language around a figure."""
+
+    def __init__(self, lang: str = "id"):
+        self.units = inverse(lang, "units", "units")
+        self.cur_before = inverse(lang, "units", "currency_before")
+        self.cur_after = inverse(lang, "units", "currency_after")
+        self.persons = inverse(lang, "nouns", "persons")
+        self.things = inverse(lang, "nouns", "things")
+        nouns = {**self.things, **self.persons}
+        self.nouns = nouns
+        self.re_cur_before = re.compile(r"(?:^|(?<=[\s(“\"‘']))(" + _alternation(self.cur_before) + r")" + CURRENCY_GAP, re.I)
+        self.re_percent = re.compile(r"^\s*(%|" + _alternation(forms(lang, "units", "units")["percent"]) + r")(?![\w])", re.I)
+        self.re_points = re.compile(r"^\s*(" + _alternation(forms(lang, "units", "units")["points"]) + r")\b", re.I)
+        self.re_cur_after = re.compile(r"^\s*(" + _alternation(self.cur_after) + r")\b", re.I)
+        self.re_unit = re.compile(r"^\s*(" + _alternation(self.units) + r")(?![\w])", re.I)
+        self.re_noun = re.compile(r"^\s+(" + _alternation(nouns) + r")\b", re.I)
+        self.re_noun_before = re.compile(r"\b(" + _alternation(nouns) + r")\b", re.I)
+
+    def read(self, text: str, start: int, end: int, kind: str) -> UnitInfo | None:
+        """The unit of the number at text[start:end]; None when a number word counts nothing."""
+        before, after = text[:start], text[end:]
+        m = self.re_cur_before.search(before)
+        if m:
+            return UnitInfo(m.start(1), end, end, "money", self.cur_before[m.group(1).casefold()], None)
+        m = self.re_points.match(after)
+        if m:
+            return UnitInfo(start, end + m.end(), end + m.end(), "points", None, None)
+        m = self.re_percent.match(after)
+        if m:
+            return UnitInfo(start, end + m.end(), end + m.end(), "percent", None, None)
+        m = self.re_cur_after.match(after)
+        if m:
+            return UnitInfo(start, end, end + m.end(), "money", self.cur_after[m.group(1).casefold()], None)
+        m = self.re_noun.match(after)
+        if m:
+            noun = m.group(1).casefold()
+            unit = "person" if noun in self.persons else "count"
+            return UnitInfo(start, end, end + m.end(), unit, None, self.nouns[noun])
+        m = self.re_unit.match(after)
+        if m:
+            return UnitInfo(start, end, end + m.end(), self.units[m.group(1).casefold()], None, None)
+        if INHERIT_WORDS.match(after):
+            return UnitInfo(start, end, end, "inherit", None, None)
+        if kind == "words":
+            return None
+        window = before[-NOUN_BEFORE_CHARS:]
+        window = CLAUSE_BREAK.split(window)[-1]
+        found = list(self.re_noun_before.finditer(window))
+        if found:
+            noun = found[-1].group(1).casefold()
+            unit = "person" if noun in self.persons else "count"
+            return UnitInfo(start, end, end, unit, None, self.nouns[noun])
+        return UnitInfo(start, end, end, "fraction" if kind == "fraction" else "count", None, None)
