@@ -65,7 +65,9 @@ class Lexicon:
         self.between = re.compile(rf"\b(?:{'|'.join(joiners['between'])})\s+$", re.IGNORECASE)
         self.between_gap = re.compile(rf"^\s*(?:{'|'.join(joiners['between_and'])})\s*$", re.IGNORECASE)
         self.labels = set(all_forms(lang, "labels", "label_words"))
-        self.ordinals = all_forms(lang, "labels", "ordinal_prefixes")
+        ordinals = "|".join(re.escape(w) for w in all_forms(lang, "labels", "ordinal_prefixes"))
+        # "ke-3", "ke 3", "yang ke-10": the number is a rank, not a count.
+        self.ordinal_re = re.compile(r"(?:^|\s)(?:" + ordinals + r")[-‐]?\s?$", re.IGNORECASE)
         self.not_count = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in all_forms(lang, "labels", "not_count_prefixes")) + r")\s+$", re.I)
         self.months = set(all_forms(lang, "months", "months"))
         self.year_markers = set(all_forms(lang, "months", "year_markers"))
@@ -187,7 +189,7 @@ def _is_excluded(text: str, a: Atom, lex: Lexicon) -> bool:
     if TIME_DIGITS.match(num) and (prev_word in lex.time_markers or any(
             after.casefold().lstrip().startswith(z) for z in lex.time_zones)):
         return True
-    if prev_word in lex.labels or any(low_before.endswith(o) for o in lex.ordinals):
+    if prev_word in lex.labels or lex.ordinal_re.search(before):
         return True
     # List markers "(2)" are not figures.
     return bool(re.search(r"\(\s*$", before) and re.match(r"\s*\)", after) and a.low < 10)
