@@ -15,6 +15,12 @@ QUOTES = "“”\""
 CHUNK_SPLIT = re.compile(r"\s*(?:,|\s[–—-]\s)\s*")
 # Capitalised word (a name part), allowing Arabic-style particles "al-", "bin".
 NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|al-\w+|el-\w+|bin|binti|van|de|da|di)$")
+# A headline that opens with its source: "Kemlu: ...", "Kepala BNPB: ...".
+HEADLINE_SPEAKER = re.compile(r"^((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,4})\s*:\s+\S")
+# A name set off by commas after a role: "Kepala Dinas Kesehatan, Hendro Wibowo, meminta".
+APPOSITIVE = re.compile(r",\s*((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|bin|binti)){1,4}),\s+[a-z]")
+# A capitalised run opening a sentence: "Kepala BNPB Letjen TNI Agus Wibisono meninjau".
+LEADING_NAME = re.compile(r"^((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|bin|binti)){1,6})\s+[a-z]")
 # Trailing punctuation and brackets around a phrase.
 TRIM = " \t\n,.;:–—-“”\"'‘’()"
 
@@ -53,6 +59,8 @@ class AttributionLexicon:
         stops = forms(lang, "attribution", "stop_words")
         self.stop = set(stops["stop"])
         self.not_speaker = set(all_forms(lang, "attribution", "not_speaker"))
+        conn = "|".join(re.escape(w) for w in all_forms(lang, "attribution", "connectives"))
+        self.connective = re.compile(rf"^(?:{conn})\b[\s,]*", re.I)
         self.drop_leading = all_forms(lang, "attribution", "drop_leading")
         roles = forms(lang, "attribution", "roles")
         self.person_roles = set(roles["person"])
@@ -90,7 +98,8 @@ def clean_name(phrase: str, lex: AttributionLexicon, after_verb: bool) -> str | 
     if after_verb:
         chunks = chunks[:2]
     else:
-        chunks = [c for c in chunks if _first_word(c) not in lex.stop and not _is_intro(c, lex)][-2:]
+        chunks = [lex.connective.sub("", c) for c in chunks]
+        chunks = [c for c in chunks if c and _first_word(c) not in lex.stop and not _is_intro(c, lex)][-2:]
     if not chunks:
         return None
     cut = [c for c in (_cut_at_stop(c, lex) for c in chunks) if c]
@@ -134,7 +143,9 @@ def _cut_at_stop(chunk: str, lex: AttributionLexicon) -> str:
         if bare == "dari" and len(out) == 1 and out[0].casefold() in lex.doc_words:
             out.append(w)
             continue
-        if i > 0 and (bare in lex.stop or re.match(r"^\(?\d", bare)):
+        # "Pusat Vulkanologi dan Mitigasi Bencana Geologi": "dan" between capitals is part of a name.
+        joins_name = bare == "dan" and out and out[-1][:1].isupper() and i + 1 < len(words) and words[i + 1][:1].isupper()
+        if i > 0 and not joins_name and (bare in lex.stop or re.match(r"^\(?\d", bare)):
             break
         out.append(w)
     return " ".join(out).strip(TRIM)
@@ -166,7 +177,9 @@ def _valid(name: str | None, lex: AttributionLexicon) -> bool:
         return False
     # A speaker phrase is a name (capitalised) or a role/organisation/document noun phrase.
     low = name.casefold()
-    return name[:1].isupper() or first in lex.org_words or first in lex.doc_words or any(
+    # "hitung cepat Lembaga Survei X": a lower-case head before a capitalised name.
+    named_inside = bool(re.search(r"[A-Z][\w-]+ [A-Z][\w-]+", name))
+    return name[:1].isupper() or named_inside or first in lex.org_words or first in lex.doc_words or any(
         low.startswith(r + " ") or low == r for r in lex.person_roles)
 
 
@@ -191,6 +204,34 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 def find_speaker(sentence: str, entities: Entities, lang: str = "id") -> Speaker | None:
     """The speaker stated inside one sentence, if any (a pronoun is returned unresolved)."""
+    candidates = find_speakers(sentence, entities, lang)
+    if not candidates:
+        return None
+    # A speaker named after a closing quote owns the quote; otherwise the main clause's.
+    quotes = quote_spans(sentence)
+    if quotes:
+        after_quote = [c for c in candidates if c.start >= quotes[-1][1]]
+        if after_quote:
+            return after_quote[0]
+    outside = [c for c in candidates if not any(a < c.start < b for a, b in quotes)]
+    return (outside or candidates)[0]
+
+
+def speaker_for(sentence: str, position: int, entities: Entities, lang: str = "id") -> Speaker | None:
+    """In a sentence naming two speakers outside quotes ("Menurut A, ... 97 WNI, sementara B
+    mencatat 289"), the named speaker nearest before the figure at `position`; else None."""
+    if quote_spans(sentence):
+        return None
+    named = sorted({(c.start, c.name): c for c in find_speakers(sentence, entities, lang)
+                    if not c.pronoun and c.name}.values(), key=lambda c: c.start)
+    if len({c.name for c in named}) < 2:
+        return None
+    before = [c for c in named if c.start <= position]
+    return before[-1] if before else None
+
+
+def find_speakers(sentence: str, entities: Entities, lang: str = "id") -> list[Speaker]:
+    """Every speaker phrase of one sentence, in the order the rules find them."""
     lex = AttributionLexicon(lang)
     m = lex.pronoun_verb.search(sentence)
     candidates: list[Speaker] = []
@@ -218,18 +259,9 @@ def find_speaker(sentence: str, entities: Entities, lang: str = "id") -> Speaker
             candidates.append(_make(name, sentence, clause.rfind(name.split()[0]), lex, entities))
     for m in lex.according.finditer(sentence):
         name = clean_name(sentence[m.end():], lex, after_verb=True)
-        if _valid(name, lex):
+        if _valid(name, lex) or _pronoun(name, lex):
             candidates.append(_make(name, sentence, m.end(), lex, entities))
-    if not candidates:
-        return None
-    # A speaker named after a closing quote owns the quote; otherwise the main clause's.
-    quotes = quote_spans(sentence)
-    if quotes:
-        after_quote = [c for c in candidates if c.start >= quotes[-1][1]]
-        if after_quote:
-            return after_quote[0]
-    outside = [c for c in candidates if not any(a < c.start < b for a, b in quotes)]
-    return (outside or candidates)[0]
+    return candidates
 
 
 def _make(name: str, sentence: str, near: int, lex: AttributionLexicon, entities: Entities,
@@ -239,6 +271,19 @@ def _make(name: str, sentence: str, near: int, lex: AttributionLexicon, entities
     start = sentence.find(name, max(0, near - len(name) - 200))
     start = start if start >= 0 else near
     return Speaker(name, speaker_kind(name, lex, entities), start, start + len(name), back_reference=back)
+
+
+def person_mention(sentence: str, entities: Entities, lang: str = "id") -> str | None:
+    """A person a sentence names as its subject without quoting them ("Kepala Dinas X, Hendro
+    Wibowo, meminta ..."), so that a later "Menurutnya" or "ujarnya" can refer to them."""
+    lex = AttributionLexicon(lang)
+    m = APPOSITIVE.search(sentence) or LEADING_NAME.match(sentence)
+    if not m:
+        return None
+    name = m.group(1).strip(TRIM)
+    if entities.kind(name) in ("place", "agency") or speaker_kind(name, lex, entities) != "person":
+        return None
+    return name if len(name.split()) >= 2 else None
 
 
 def find_relays(sentence: str, entities: Entities, lang: str = "id") -> list[tuple[int, int, str]]:
@@ -266,10 +311,40 @@ def find_relays(sentence: str, entities: Entities, lang: str = "id") -> list[tup
     return sorted(out)
 
 
-def same_speaker(a: str | None, b: str | None) -> bool:
-    """Two speaker phrases name the same speaker when their last name words agree."""
+def _name_words(name: str, lex: AttributionLexicon) -> list[str]:
+    """The capitalised words of a speaker phrase without titles, roles and particles, in order."""
+    out = []
+    for w in name.split():
+        if not w[:1].isupper() and not w.startswith(("(", "al-", "el-")):
+            continue
+        bare = re.sub(r"\W", "", re.split(r"[-‐]", w)[-1] if w.startswith(("al-", "el-")) else w).casefold()
+        if bare and bare not in lex.person_roles and bare not in lex.doc_words:
+            out.append(bare)
+    return out
+
+
+def same_speaker(a: str | None, b: str | None, lang: str = "id") -> bool:
+    """Two speaker phrases name one speaker when the shorter's name words lie in the longer's:
+    "Jenderal Mohamadawi" ~ "Jenderal Qais al-Mohamadawi", "laporan PBB" ~ "laporan
+    Perserikatan Bangsa-bangsa (PBB)"; a one-word name must be one of the last two words."""
     if not a or not b:
         return False
-    # "al-Mohamadawi" and "Mohamadawi" are one name: compare the part after the particle.
-    last = lambda s: re.sub(r"\W", "", re.split(r"[-‐]", s.split()[-1])[-1]).casefold()  # noqa: E731
-    return last(a) == last(b)
+    if a.casefold() == b.casefold():
+        return True
+    lex = AttributionLexicon(lang)
+    short, long = sorted((_name_words(a, lex), _name_words(b, lex)), key=len)
+    if not short:
+        return False
+    if len(short) == 1:
+        return short[0] in long[-2:]
+    return set(short) <= set(long)
+
+
+def headline_speaker(title: str, entities: Entities, lang: str = "id") -> Speaker | None:
+    """The speaker a headline names before a colon: "Kemlu: 93 WNI Dievakuasi dari Iran"."""
+    m = HEADLINE_SPEAKER.match(title)
+    if not m:
+        return None
+    lex = AttributionLexicon(lang)
+    name = m.group(1)
+    return Speaker(name, speaker_kind(name, lex, entities), 0, len(name))

@@ -4,14 +4,15 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, replace
 
-from kg.attribution import Speaker, find_relays, find_speaker, quote_spans, same_speaker
+from kg.attribution import (Speaker, find_relays, find_speaker, headline_speaker, person_mention, quote_spans,
+                            same_speaker, speaker_for)
 from kg.clean import kept_spans
 from kg.dates import DateMention, find_date_mentions
 from kg.entities import Entities
 from kg.model import Claim, Document, Quantity
 from kg.numbers import find_quantities
 from kg.sentences import Sentence, split_sentences
-from kg.subjects import EVENT_DATE_WINDOW, event_date_positions, figure_context, main_subject
+from kg.subjects import EVENT_DATE_WINDOW, document_topic, event_date_positions, figure_context
 
 # A back-reference ("informasi itu disampaikan oleh X") reaches this many sentences back.
 BACK_REFERENCE_REACH = 3
@@ -74,6 +75,8 @@ def resolve_speakers(doc: Document, sentences: list[Sentence], entities: Entitie
     """Who said each sentence: own speaker, quote owner, pronoun, continuation, back-reference."""
     text = doc.text
     own = [find_speaker(text[s.start:s.end], entities, doc.language) for s in sentences]
+    if doc.title and sentences and own[0] is None and text[sentences[0].start:].startswith(doc.title[:20]):
+        own[0] = headline_speaker(doc.title, entities, doc.language)
     relays = [find_relays(text[s.start:s.end], entities, doc.language) for s in sentences]
     out = [Said() for _ in sentences]
     last_named: Said | None = None
@@ -100,6 +103,9 @@ def resolve_speakers(doc: Document, sentences: list[Sentence], entities: Entitie
             date = date or out[i - 1].said_on
         if said.speaker:
             known = next((m for m in reversed(memory) if same_speaker(m.speaker, said.speaker)), None)
+            if known and len(known.speaker) > len(said.speaker):
+                # One spelling per speaker in a document: the fullest ("Jenderal Qais al-Mohamadawi").
+                said.speaker = known.speaker
             said.said_on = date or (known.said_on if known else None)
             if date or not known:
                 memory.append(Said(said.speaker, said.kind, None, said.said_on))
@@ -108,6 +114,10 @@ def resolve_speakers(doc: Document, sentences: list[Sentence], entities: Entitie
                 if said.kind == "person":
                     last_person = said
         out[i] = said
+        if sp is None:
+            named = person_mention(sent, entities, doc.language)
+            if named:  # not a speaker here, but "Menurutnya" in the next sentence means them
+                last_person = Said(named, "person")
         if own[i] is not None and own[i].back_reference and said.speaker:
             _back_fill(out, sentences, i, has_figures, said)
     return out
@@ -120,7 +130,10 @@ def _back_fill(out: list[Said], sentences: list[Sentence], i: int, has_figures: 
         if sentences[j].paragraph < para - 1:
             break
         if out[j].speaker:
-            break
+            if not same_speaker(out[j].speaker, said.speaker):
+                break
+            out[j].said_on = out[j].said_on or said.said_on  # "Hal itu disampaikan X, Rabu (18/6)"
+            continue
         if has_figures[j]:
             out[j] = Said(said.speaker, said.kind, None, said.said_on, out[j].via or said.via)
 
@@ -135,7 +148,9 @@ def _restatements(claims: list[Claim], title_end: int) -> list[Claim]:
     out = []
     for c in claims:
         rep = first[(c.quantity.low, c.quantity.high, c.quantity.unit, c.subject)]
-        out.append(replace(c, same_as=rep.id) if rep.id != c.id else c)
+        # Two figures of one sentence ("12 internasional dan 12 domestik") are two claims.
+        restates = rep.id != c.id and rep.sentence_start != c.sentence_start
+        out.append(replace(c, same_as=rep.id) if restates else c)
     return out
 
 
@@ -145,18 +160,22 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
     sentences = split_sentences(doc.text, spans, doc.language)
     figures = [find_quantities(doc.text[s.start:s.end], s.start, doc.language) for s in sentences]
     said = resolve_speakers(doc, sentences, entities, [bool(f) for f in figures])
-    doc_subject = main_subject(doc.text, spans, entities)
+    topic = document_topic(doc.text, spans, doc.title, entities, doc.language)
     default_via = doc.via[0] if len(doc.via) == 1 else None
     claims: list[Claim] = []
-    for s, quantities, who in zip(sentences, figures, said):
+    for s, quantities, said_here in zip(sentences, figures, said):
         sent = doc.text[s.start:s.end]
         if not quantities:
             continue
         mentions = find_date_mentions(sent, doc.published, doc.language)
         event_on = _event_date(mentions, event_date_positions(sent, doc.language))
         for q in quantities:
+            nearest = speaker_for(sent, q.start - s.start, entities, doc.language)
+            who = said_here
+            if nearest is not None and nearest.name != who.speaker:
+                who = Said(nearest.name, nearest.kind, (nearest.start, nearest.end), who.said_on, who.via)
             ctx = figure_context(sent, q.start - s.start, q.end - s.start, q.noun, q.unit, entities,
-                                 doc_subject, who.span, doc.language)
+                                 topic, who.span, doc.language)
             claims.append(Claim(
                 id=claim_id(doc.doc, q), doc=doc.doc, quantity=q, sentence=sent,
                 sentence_start=s.start, sentence_end=s.end,

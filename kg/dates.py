@@ -38,6 +38,12 @@ class DateLexicon:
         month, wd = _alt(self.months), _alt(self.weekdays)
         zones = _alt(forms(lang, "months", "time_zones")["zone"])
         suffix = _alt(forms(lang, "months", "weekday_suffixes")["suffix"])
+        ago = _alt(forms(lang, "months", "ago_words")["ago"])
+        parts = _alt(forms(lang, "months", "month_parts")["part"])
+        self.ago_units = inverse(lang, "months", "ago")
+        self.small_numbers = {w: int(k) for k, ws in forms(lang, "numbers", "units").items() for w in ws if int(k) < 100}
+        # Month names of four letters or more: "Mar" or "Jan" alone are too often other words.
+        full_months = [w for w in self.months if len(w) > 3]
         tail = rf"(?:\s+(?:{zones}))?"
         self.pattern = re.compile(
             # "Senin (13/3/2023)", "Minggu (12/3) waktu setempat", "(7/1)"
@@ -46,12 +52,16 @@ class DateLexicon:
             rf"|(?P<named>(?:\b(?P<nwd>{wd})\b,?\s*)?\b(?P<nd>\d{{1,2}})\s+(?P<nm>{month})\b\.?(?:\s+(?P<ny>\d{{4}})\b)?{tail})"
             # "Maret 2023"
             rf"|(?P<monthyear>\b(?P<mm>{month})\s+(?P<my>\d{{4}})\b)"
+            # "tiga hari lalu", "2 bulan yang lalu"
+            rf"|(?P<ago>\b(?P<agon>\d{{1,3}}|{_alt(self.small_numbers)})\s+(?P<agou>{_alt(self.ago_units)})\s+(?:{ago})\b)"
             rf"|(?P<relperiod>\b(?:{_alt(self.rel_periods)})\b)"
             rf"|(?P<relday>\b(?:{_alt(self.rel_days)})\b)"
             # "pada Selasa", "Rabu kemarin": a capitalised weekday alone
             rf"|(?P<weekday>\b(?P<wwd>{_alt(w.capitalize() for w in self.weekdays)})\b(?!\s*\(?\d)(?:\s+(?:{suffix})\b)?{tail})"
-            # "tahun 2014", "pertengahan 2014": a year
-            rf"|(?P<year>\b(?:19|20)\d\d\b)",
+            # "Februari", "awal Maret", "Agustus lalu": a capitalised month name alone
+            rf"|(?P<month>(?:\b(?:{parts})\s+)?\b(?P<mon>{_alt(w.capitalize() for w in full_months)})\b(?:\s+(?:{ago})\b)?)"
+            # "tahun 2014", "pertengahan 2014": a year (not the year of a law: "UU Nomor 1 Tahun 2023")
+            rf"|(?<!Tahun )(?<!tahun )(?P<year>\b(?:19|20)\d\d\b)",
             re.IGNORECASE,
         )
 
@@ -95,6 +105,18 @@ def _relative_period(key: str, pub: date | None) -> tuple[str | None, str]:
     return None, "week"  # "pekan lalu": a week, no single day
 
 
+def _ago(count: int, unit: str, pub: date | None) -> tuple[str | None, str]:
+    """N days, months or years before publication; weeks fix no single day."""
+    if pub is None or unit == "week":
+        return None, "week" if unit == "week" else unit
+    if unit == "day":
+        return (pub - timedelta(days=count)).isoformat(), "day"
+    if unit == "month":
+        months = pub.year * 12 + pub.month - 1 - count
+        return f"{months // 12:04d}-{months % 12 + 1:02d}", "month"
+    return f"{pub.year - count:04d}", "year"
+
+
 def _year(y: str | None) -> int | None:
     if not y:
         return None
@@ -116,6 +138,16 @@ def find_date_mentions(text: str, published: str | None, lang: str = "id") -> li
             value = _day_month(int(m.group("nd")), month, _year(m.group("ny")), pub)
         elif m.group("monthyear"):
             kind, value = "month", f"{int(m.group('my')):04d}-{lex.months[m.group('mm').casefold()]:02d}"
+        elif m.group("ago"):
+            n = m.group("agon")
+            count = int(n) if n.isdigit() else lex.small_numbers[n.casefold()]
+            value, kind = _ago(count, lex.ago_units[m.group("agou").casefold()], pub)
+        elif m.group("month"):
+            kind = "month"
+            if pub:
+                month = lex.months[m.group("mon").casefold()]
+                year = pub.year if month <= pub.month else pub.year - 1
+                value = f"{year:04d}-{month:02d}"
         elif m.group("relperiod"):
             value, kind = _relative_period(lex.rel_periods[m.group("relperiod").casefold()], pub)
         elif m.group("relday"):

@@ -20,7 +20,7 @@ FUSED_CAPS = re.compile(r"^([A-Z]{2,}(?: [A-Z]{2,})*)(?=[A-Z][a-z])")
 # The dateline: a capitalised place before the outlet or an agency code, then a dash.
 DATELINE = re.compile(rf"([A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z]{{3,}})\s*(?:\([A-Za-z]{{1,10}}\)\s*)?(?:,\s*{DOMAIN}\s*)?[–—-]\s")
 # A section label before the headline: "Kabar Internasional – Negara Islam ...".
-SECTION_PREFIX = re.compile(r"^(?:[A-Z][\w]*\s?){1,3}\s*[–—|:-]\s+(?=\S)")
+SECTION_PREFIX = re.compile(r"^(?:[A-Z][\w]*\s?){1,3}\s*[–—|-]\s+(?=\S)")
 # A headline is short and does not end like a sentence.
 TITLE_MAX = 160
 # A paragraph that opens with a dateline is longer than a caption.

@@ -18,6 +18,8 @@ TIME_DIGITS = re.compile(r"^\d{1,2}[.:]\d{2}$")
 SLASH_DATE = re.compile(r"\d\s*/\s*\d")
 # A year: four digits from 1900 to 2099 without separators.
 YEAR = re.compile(r"^(?:19|20)\d\d$")
+# A number word from this value on is a figure even without a counted noun ("Sebelas pendaki").
+WORD_FIGURE_MIN = 10
 # Runs of eight or more digits without separators are phone or reference numbers.
 LONG_RUN = re.compile(r"^\d{8,}$")
 
@@ -61,13 +63,19 @@ class Lexicon:
         joiners = forms(lang, "numbers", "range_joiners")
         rng = "|".join(re.escape(j) for j in sorted(joiners["range"], key=len, reverse=True))
         alt = "|".join(re.escape(j) for j in joiners["alternative"])
-        self.range_gap = re.compile(rf"^\s*(?:{rng}|{alt})\s*$", re.IGNORECASE)
+        cur = "|".join(re.escape(f) for f in all_forms(lang, "units", "currency_before"))
+        # "Rp 80.000 sampai Rp 90.000": the currency may stand again before the second end.
+        self.range_gap = re.compile(rf"^\s*(?:{rng}|{alt})\s*(?:(?:{cur})\.?\s*)?$", re.IGNORECASE)
         self.between = re.compile(rf"\b(?:{'|'.join(joiners['between'])})\s+$", re.IGNORECASE)
-        self.between_gap = re.compile(rf"^\s*(?:{'|'.join(joiners['between_and'])})\s*$", re.IGNORECASE)
+        self.between_gap = re.compile(rf"^\s*(?:{'|'.join(joiners['between_and'])})\s*(?:(?:{cur})\.?\s*)?$", re.IGNORECASE)
         self.labels = set(all_forms(lang, "labels", "label_words"))
         ordinals = "|".join(re.escape(w) for w in all_forms(lang, "labels", "ordinal_prefixes"))
         # "ke-3", "ke 3", "yang ke-10": the number is a rank, not a count.
         self.ordinal_re = re.compile(r"(?:^|\s)(?:" + ordinals + r")[-‐]?\s?$", re.IGNORECASE)
+        months = "|".join(re.escape(m) for m in all_forms(lang, "months", "months"))
+        self.day_range_re = re.compile(rf"\s*(?:-|–|hingga|sampai|s\.d\.?)\s*\d{{1,2}}\s+(?:{months})\b", re.IGNORECASE)
+        # A capitalised word (not the sentence's first) right before a number names it.
+        self.name_before = re.compile(r"(?<=[a-z,] )[A-Z][\w]*\.? $")
         self.not_count = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in all_forms(lang, "labels", "not_count_prefixes")) + r")\s+$", re.I)
         self.months = set(all_forms(lang, "months", "months"))
         self.year_markers = set(all_forms(lang, "months", "year_markers"))
@@ -101,6 +109,8 @@ def parse_digits(s: str) -> float:
 
 def parse_words(words: list[str], lex: Lexicon) -> float | None:
     """Number words -> value ("dua puluh lima" 25, "tiga ratus lima puluh" 350); None if ill-formed."""
+    if " ".join(words) in lex.unit_words:  # a fixed phrase: "salah seorang"
+        return lex.unit_words[" ".join(words)]
     total = group = pending = 0.0
     for w in words:
         if w in lex.teens:
@@ -146,9 +156,10 @@ def _atoms(text: str, lex: Lexicon) -> list[Atom]:
             scale = lex.scales[m.group("vscale").casefold()] if m.group("vscale") else 1.0
             out.append(Atom(m.start(), m.end(), lo * scale, hi * scale + (scale - 1 if scale > 1 else 0), "vague", scale != 1.0))
         elif kind == "frac":
-            value = lex.fractions[raw.split()[0].casefold()] if not m.group("fscale") else None
+            words = raw.casefold().split()
+            value = lex.fractions[" ".join(words)] if not m.group("fscale") else None
             if value is None:  # "setengah juta" is a number, not a fraction
-                value = lex.fractions[raw.rsplit(None, 1)[0].casefold()] * lex.scales[m.group("fscale").casefold()]
+                value = lex.fractions[" ".join(words[:-1])] * lex.scales[m.group("fscale").casefold()]
                 out.append(Atom(m.start(), m.end(), value, value, "words", True))
             else:
                 out.append(Atom(m.start(), m.end(), value, value, "fraction"))
@@ -170,7 +181,18 @@ def _is_excluded(text: str, a: Atom, lex: Lexicon) -> bool:
     num = re.match(DIGITS, text[a.start:a.end]).group(0)
     before, after = text[: a.start], text[a.end:]
     low_before = before.casefold()
-    prev_word = (re.search(r"([\w.]+)\s*$", low_before) or [None, ""])[1]
+    prev_words = re.findall(r"[\w]+", low_before[-40:])
+    prev_word = prev_words[-1] if prev_words else ""
+    prev_two = " ".join(prev_words[-2:])
+    # Phone and reference numbers: a leading zero ("021", "0812") or digit groups side by side.
+    if re.match(r"0\d", num) or re.search(r"\d[\s)]+$", before) or re.match(r"[\s-]+\(?\d", after) and not a.scaled and not re.match(r"\s*[-–]\s*\d", after):
+        return True
+    # A code with a slash and a name: "Kodim 1609/Buleleng".
+    if re.match(r"/[A-Za-z]", after):
+        return True
+    # The first day of a date range: "5 hingga 18 Maret 2024".
+    if lex.day_range_re.match(after):
+        return True
     # Glued to letters before ("C-130", "COVID-19", "ke-3"), unless a currency sign ("Rp38").
     if re.search(r"[A-Za-z][-‐]?$", before) and not lex.currency_glued.search(before):
         return True
@@ -189,10 +211,16 @@ def _is_excluded(text: str, a: Atom, lex: Lexicon) -> bool:
     if TIME_DIGITS.match(num) and (prev_word in lex.time_markers or any(
             after.casefold().lstrip().startswith(z) for z in lex.time_zones)):
         return True
-    if prev_word in lex.labels or lex.ordinal_re.search(before):
+    labelled = prev_word in lex.labels or prev_two in lex.labels
+    if (labelled and not re.match(r"\s*(?:%|persen)", after, re.I)) or lex.ordinal_re.search(before):
         return True
     # List markers "(2)" are not figures.
     return bool(re.search(r"\(\s*$", before) and re.match(r"\s*\)", after) and a.low < 10)
+
+
+def _glued_code(text: str, a: Atom) -> bool:
+    """Digits glued by hyphens to more digits beyond a range ("1234-5678" in "0812-1234-5678")."""
+    return bool(re.search(r"\d[-–]$", text[: a.start]) or re.match(r"[-–]\d", text[a.end:]))
 
 
 def _join_ranges(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:
@@ -204,7 +232,8 @@ def _join_ranges(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:
         if i + 1 < len(atoms) and a.kind == atoms[i + 1].kind and a.kind in ("digits", "words"):
             b = atoms[i + 1]
             gap = text[a.end:b.start]
-            between = lex.between.search(text[: a.start]) and lex.between_gap.match(gap)
+            head = text[: a.start]
+            between = (lex.between.search(head) or lex.between.search(re.sub(r"\S+\s*$", "", head))) and lex.between_gap.match(gap)
             if lex.range_gap.match(gap) or between:
                 lo, hi = a.low, b.high
                 if b.scaled and not a.scaled and lo * (b.high / max(b.low, 1)) < hi:
@@ -223,19 +252,21 @@ def _scale_of(raw: str, lex: Lexicon) -> float:
     return lex.scales.get(last, 1.0)
 
 
-def _qualifier(text: str, a: Atom, lex: Lexicon, after_unit: int) -> str:
-    """The qualifier of a figure from the words before it (and "lebih" after its noun)."""
+def _qualifier(text: str, a: Atom, lex: Lexicon, fig_start: int, after_unit: int) -> str:
+    """The qualifier of a figure from the words before it (and "lebih" or a hedge after its noun)."""
     if a.kind == "vague":
         return "vague"
-    before = text[: a.start].casefold()
-    qualifier, qstart = "exact", a.start
+    before = text[:fig_start].casefold()
+    qualifier, qstart = "exact", fig_start
     m = lex.qual_re.search(before)
     if m:
         qualifier, qstart = lex.qual_before[m.group(1)], m.start(1)
     if qualifier == "exact" and lex.after_re.match(text[after_unit:]):
         qualifier = "more_than"
     window = re.findall(r"[\w-]+", before[max(0, qstart - 40): qstart])[-3:]
-    if qualifier == "exact" and any(w in lex.hedges for w in window):
+    window += re.findall(r"[\w-]+", text[after_unit: after_unit + 30].casefold())[:2]
+    # A hedge ("mungkin", "diperkirakan") makes a plain or approximate figure a guess.
+    if qualifier in ("exact", "approx") and any(w in lex.hedges for w in window):
         qualifier = "hedged"
     return qualifier
 
@@ -244,13 +275,20 @@ def find_quantities(text: str, offset: int = 0, lang: str = "id") -> list[Quanti
     """Every figure in `text` (a sentence), with offsets shifted by `offset`."""
     lex = Lexicon(lang)
     units = UnitReader(lang)
-    atoms = [a for a in _atoms(text, lex) if not _is_excluded(text, a, lex)]
+    atoms = _atoms(text, lex)
+    excluded = {(a.start, a.end) for a in atoms if _is_excluded(text, a, lex)}
     out = []
     for a in _join_ranges(text, atoms, lex):
+        # A range is dropped with either end: "Kav. 52-53", "0812-1234-5678".
+        if any(a.start <= s and e <= a.end for s, e in excluded) or _glued_code(text, a):
+            continue
         unit = units.read(text, a.start, a.end, a.kind)
-        if unit is None:
+        if unit is None and not (a.kind == "words" and a.low >= WORD_FIGURE_MIN):
             continue  # a small number word with no counted noun ("dua pasukan") is not a figure
-        qualifier = _qualifier(text, a, lex, unit.end)
+        unit = unit or units.read(text, a.start, a.end, "digits")
+        if a.kind == "digits" and unit.end == a.end and unit.unit in ("count", "person") and lex.name_before.search(text[: a.start]):
+            continue  # a number in a name or model: "Boeing 737-800", "Jalan Sudirman 45"
+        qualifier = _qualifier(text, a, lex, unit.start, unit.end)
         low, high = a.low, a.high
         if a.kind == "fraction":
             unit = unit._replace(unit="fraction")

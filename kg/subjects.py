@@ -16,6 +16,10 @@ ACTION_AFTER = 60
 OWNER_AFTER = 25
 # How close before a date an event noun makes it the event's date: "operasi militer pada 26 Februari".
 EVENT_DATE_WINDOW = 30
+# How far before a place its locative word may stand: "di berbagai wilayah Irak".
+LOCATIVE_REACH = 24
+# A document's main organisation is its default subject once named this often.
+MAIN_SUBJECT_MENTIONS = 3
 # Places joined into one scope: "Irak dan Suriah".
 PLACE_JOIN = re.compile(r"^\s*(?:dan|and|serta|&)\s*$", re.IGNORECASE)
 
@@ -46,10 +50,21 @@ class ContextLexicon:
         totals = [w for ws in forms(lang, "events", "cumulative_markers").values() for w in ws]
         self.event_re = re.compile(rf"\b(?:{_alt(events)})\b", re.IGNORECASE)
         self.total_re = re.compile(rf"\b(?:{_alt(totals)})\b", re.IGNORECASE)
+        self.locative_re = re.compile(rf"\b(?:{_alt(forms(lang, 'places', 'locative')['before'])})\b[\w\s,]*$", re.IGNORECASE)
+        self.nationality_re = re.compile(rf"\b(?:{_alt(forms(lang, 'places', 'nationality')['before'])})\s+$", re.IGNORECASE)
 
 
-def main_subject(text: str, spans, entities: Entities) -> str | None:
-    """The organisation a document is most about: its most frequent non-agency, non-place entity."""
+@dataclass(frozen=True)
+class Topic:
+    """What a whole document is about: its main organisation and the place its headline names."""
+
+    subject: str | None
+    subject_mentions: int
+    place: str | None
+
+
+def document_topic(text: str, spans, title: str | None, entities: Entities, lang: str = "id") -> Topic:
+    """The document's most frequent non-agency, non-place entity and its headline's place."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for start, end in spans:
@@ -57,45 +72,51 @@ def main_subject(text: str, spans, entities: Entities) -> str | None:
             if entities.kind(label) in ("organization", "person"):
                 counts[label] += 1
                 first.setdefault(label, start + s)
-    if not counts:
-        return None
-    return max(counts, key=lambda k: (counts[k], -first[k]))
+    subject = max(counts, key=lambda k: (counts[k], -first[k])) if counts else None
+    title_places = _places(title, entities, lang) if title else []
+    return Topic(subject, counts[subject] if subject else 0, title_places[0][2] if title_places else None)
 
 
-def _places(sentence: str, entities: Entities) -> list[tuple[int, int, str]]:
-    """Place mentions, with "X dan Y" joined into one composite place."""
-    found = [m for m in entities.find(sentence) if entities.kind(m[2]) == "place"]
-    out: list[tuple[int, int, str]] = []
+def _places(sentence: str, entities: Entities, lang: str = "id") -> list[tuple[int, int, str]]:
+    """Place mentions (not nationalities), "X dan Y" joined, locative ones ("di Irak") first."""
+    lex = ContextLexicon(lang)
+    found = [m for m in entities.find(sentence) if entities.kind(m[2]) == "place"
+             and not lex.nationality_re.search(sentence[: m[0]])]
+    joined: list[tuple[int, int, str]] = []
     for m in found:
-        if out and PLACE_JOIN.match(sentence[out[-1][1]:m[0]]) and m[2] not in split_place(out[-1][2]):
-            out[-1] = (out[-1][0], m[1], f"{out[-1][2]} and {m[2]}")
+        if joined and PLACE_JOIN.match(sentence[joined[-1][1]:m[0]]) and m[2] not in split_place(joined[-1][2]):
+            joined[-1] = (joined[-1][0], m[1], f"{joined[-1][2]} and {m[2]}")
         else:
-            out.append(m)
-    return out
+            joined.append(m)
+    return sorted(joined, key=lambda m: not lex.locative_re.search(sentence[max(0, m[0] - LOCATIVE_REACH): m[0]]))
+
+
+def _subject(orgs, fig_start: int, fig_end: int, topic: Topic, place: str | None) -> str | None:
+    owner = [m for m in orgs if fig_end <= m[0] <= fig_end + OWNER_AFTER]
+    if owner:  # "22 anggota ISIS"
+        return owner[0][2]
+    if topic.subject and any(m[2] == topic.subject for m in orgs):
+        return topic.subject
+    if orgs:
+        return min(orgs, key=lambda m: min(abs(m[0] - fig_end), abs(m[1] - fig_start)))[2]
+    if topic.subject and topic.subject_mentions >= MAIN_SUBJECT_MENTIONS:
+        return topic.subject
+    return place or topic.subject
 
 
 def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None, unit: str,
-                   entities: Entities, doc_subject: str | None, speaker_span: tuple[int, int] | None,
+                   entities: Entities, topic: Topic, speaker_span: tuple[int, int] | None,
                    lang: str = "id") -> Context:
     """Subject, place, measure and event-ness of the figure at sentence[fig_start:fig_end]."""
     lex = ContextLexicon(lang)
-    mentions = entities.find(sentence)
-    orgs = [m for m in mentions if entities.kind(m[2]) in ("organization",)
-            and not (speaker_span and speaker_span[0] <= m[0] < speaker_span[1])]
-    owner = [m for m in orgs if fig_end <= m[0] <= fig_end + OWNER_AFTER]
-    if owner:
-        subject = owner[0][2]
-    elif doc_subject and any(m[2] == doc_subject for m in orgs):
-        subject = doc_subject
-    elif orgs:
-        subject = min(orgs, key=lambda m: min(abs(m[0] - fig_end), abs(m[1] - fig_start)))[2]
-    else:
-        subject = doc_subject
-    places = [p for p in _places(sentence, entities)
-              if not (speaker_span and speaker_span[0] <= p[0] < speaker_span[1])]
-    after = [p for p in places if p[0] >= fig_end]
-    before = [p for p in places if p[1] <= fig_start]
-    place = after[0][2] if after else (before[-1][2] if before else None)
+    outside = lambda m: not (speaker_span and speaker_span[0] <= m[0] < speaker_span[1])  # noqa: E731
+    orgs = [m for m in entities.find(sentence) if entities.kind(m[2]) == "organization" and outside(m)]
+    places = [p for p in _places(sentence, entities, lang) if outside(p)]
+    locative = [p for p in places if lex.locative_re.search(sentence[max(0, p[0] - LOCATIVE_REACH): p[0]])]
+    ranked = [p for p in locative if p[0] >= fig_end] + [p for p in reversed(locative) if p[1] <= fig_start]
+    # A place named without a locative word is often an actor ("serangan Israel"), not the scope.
+    place = ranked[0][2] if ranked else topic.place
+    subject = _subject(orgs, fig_start, fig_end, topic, place)
     lo, hi = max(0, fig_start - ACTION_BEFORE), min(len(sentence), fig_end + ACTION_AFTER)
     acts = [(m.start() + lo, m.group(1)) for m in lex.action_re.finditer(sentence[lo:hi])]
     action = None
@@ -103,8 +124,6 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
         # Distance from the figure's near edge: "75 teroris tewas dan puluhan lainnya luka-luka".
         pos, word = min(acts, key=lambda a: a[0] - fig_end if a[0] >= fig_end else fig_start - a[0])
         action = lex.actions[word.casefold()]
-    if place is None and subject and entities.kind(subject) == "place":
-        place = subject
     base = noun or ("people" if unit == "person" else None)
     measure = f"{base} {action}" if base and action else (base or None)
     is_event = bool(action and lex.event_re.search(sentence) and not lex.total_re.search(sentence))

@@ -49,7 +49,12 @@ class UnitReader:
         self.re_points = re.compile(r"^\s*(" + _alternation(forms(lang, "units", "units")["points"]) + r")\b", re.I)
         self.re_cur_after = re.compile(r"^\s*(" + _alternation(self.cur_after) + r")\b", re.I)
         self.re_unit = re.compile(r"^\s*(" + _alternation(self.units) + r")(?![\w])", re.I)
-        self.re_noun = re.compile(r"^\s+(" + _alternation(nouns) + r")\b", re.I)
+        # "190 stafnya", "anggotanya": a possessive suffix does not change what is counted.
+        self.re_noun = re.compile(r"^\s+(" + _alternation(nouns) + r")(?:nya)?\b", re.I)
+        self.durations = {"year", "month", "week", "day", "hour", "minute"}
+        self.re_ago = re.compile(r"^\s+(?:" + _alternation(forms(lang, "units", "duration_ago")["ago"]) + r")\b", re.I)
+        points_before = forms(lang, "units", "points_context")["before"]
+        self.re_points_before = re.compile(r"\b(?:" + _alternation(points_before) + r")\b[^.,;]{0,25}$", re.I)
         self.re_noun_before = re.compile(r"\b(" + _alternation(nouns) + r")\b", re.I)
 
     def read(self, text: str, start: int, end: int, kind: str) -> UnitInfo | None:
@@ -63,7 +68,9 @@ class UnitReader:
             return UnitInfo(start, end + m.end(), end + m.end(), "points", None, None)
         m = self.re_percent.match(after)
         if m:
-            return UnitInfo(start, end + m.end(), end + m.end(), "percent", None, None)
+            # "margin of error 2,9 persen" is in percentage points.
+            unit = "points" if self.re_points_before.search(before) else "percent"
+            return UnitInfo(start, end + m.end(), end + m.end(), unit, None, None)
         m = self.re_cur_after.match(after)
         if m:
             return UnitInfo(start, end, end + m.end(), "money", self.cur_after[m.group(1).casefold()], None)
@@ -74,7 +81,10 @@ class UnitReader:
             return UnitInfo(start, end, end + m.end(), unit, None, self.nouns[noun])
         m = self.re_unit.match(after)
         if m:
-            return UnitInfo(start, end, end + m.end(), self.units[m.group(1).casefold()], None, None)
+            unit = self.units[m.group(1).casefold()]
+            if unit in self.durations and self.re_ago.match(after[m.end():]):
+                return None  # "dua tahun lalu" dates something; it is not a duration
+            return UnitInfo(start, end, end + m.end(), unit, None, None)
         if INHERIT_WORDS.match(after):
             return UnitInfo(start, end, end, "inherit", None, None)
         if kind == "words":

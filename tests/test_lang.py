@@ -21,6 +21,7 @@ EXPECTED = {
     "boilerplate": {"line_starts", "inline"},
     "sentences": {"abbreviations"},
     "labels": {"label_words", "not_count_prefixes", "ordinal_prefixes"},
+    "places": {"locative", "nationality"},
 }
 
 
