@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from kg.dates import find_date_mentions
 from kg.entities import Entities
-from kg.lang import all_forms, forms
+from kg.lang import alternation, all_forms, forms
 
 # Quote marks that open or close a direct quotation; scrapers often use ” for both.
 QUOTES = "“”\""
@@ -43,7 +43,7 @@ class AttributionLexicon:
 
     def __init__(self, lang: str = "id"):
         verbs = forms(lang, "attribution", "verbs")
-        alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))  # noqa: E731
+        alt = alternation
         suffixed = [v for v in verbs["speaker_after"] if v.endswith("nya")]
         plain_after = [v for v in verbs["speaker_after"] if not v.endswith("nya")]
         self.pronoun_verb = re.compile(rf"(?:^|[\s,”\"])((?:{alt(suffixed)}|menurutnya))\b", re.I)

@@ -133,3 +133,120 @@ def render(source: Path, out_file: Path, subject: str | None) -> None:
     entities = load_entities()
     write_atomic(out_file, render_html(load_result(source, entities), entities, subject=subject))
     click.echo(f"graph -> {out_file}", err=True)
+
+
+@main.command("eval")
+@click.option("--gold", "golds", multiple=True, type=click.Path(path_type=Path),
+              default=[Path("tests/gold/seeds.yaml")], show_default=True,
+              help="Gold annotation (YAML); repeat to score several together.")
+@click.option("--docs", "docs_dir", default="seeds", show_default=True, type=click.Path(path_type=Path),
+              help="Folder holding the gold's documents.")
+@click.option("--pred", "pred", default="out/claims.json", show_default=True, type=click.Path(path_type=Path),
+              help="The claims.json of a build.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: misses, false positives, then the summary line; json: the summary only.")
+@click.option("--min-f1", type=float, default=None, help="Exit 1 when the claim F1 is below this.")
+def evaluate_cmd(golds: tuple[Path, ...], docs_dir: Path, pred: Path, fmt: str, min_f1: float | None) -> None:
+    """Score a build's claims.json against a gold annotation.
+
+    Prints what was missed or wrong and the false positives, then one line: precision,
+    recall and f1 over claims; accuracy of speaker, said_on, subject, qualifier and unit;
+    of publisher, published and title; differ and safe comparison pairs.
+
+    \b
+    Example:
+      kg build && kg eval
+      kg eval --gold more.yaml --docs articles/ --pred out/claims.json --format json
+    """
+    import json
+
+    from kg.evaluate import evaluate, load_gold, load_predictions, summary_line
+
+    score = evaluate(load_gold(golds), docs_dir, load_predictions(pred))
+    if fmt == "json":
+        click.echo(json.dumps(score.summary()))
+    else:
+        for title, rows in (("missed or wrong", score.problems), ("false positives", score.false_positives)):
+            if rows:
+                click.echo(f"# {title} ({len(rows)})")
+                click.echo("\n".join("  " + r for r in rows))
+        click.echo(summary_line(score))
+    if min_f1 is not None and score.summary()["f1"] < min_f1:
+        sys.exit(1)
+
+
+def _param(values: tuple[str, ...]) -> dict[str, str]:
+    """--param NAME=VALUE options as a dict."""
+    out = {}
+    for item in values:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise KgError(f"--param {item!r}: write it as NAME=VALUE, e.g. --param subject=ISIS")
+        out[name.strip()] = value
+    return out
+
+
+@main.command()
+@click.argument("sparql", required=False)
+@click.option("--file", "file", type=click.Path(path_type=Path), help="Read the SPARQL query from FILE.")
+@click.option("--named", default=None, help="Run a named query of ontology/queries/ (see --list).")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind ?NAME to the string VALUE (escaped, never pasted). Repeat for several.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+              show_default=True, help="Output format (csv/tsv/json: W3C SPARQL results formats).")
+@click.option("--update", is_flag=True, help="Allow a SPARQL Update (INSERT, DELETE, DROP…); refused otherwise.")
+@click.option("--store", default="out/store", show_default=True,
+              help="Store folder, or the URL of a SPARQL 1.1 endpoint (http://host:7878).")
+@click.option("--list", "list_named", is_flag=True, help="List the named queries and their parameters.")
+def query(sparql: str | None, file: Path | None, named: str | None, params: tuple[str, ...], fmt: str,
+          update: bool, store: str, list_named: bool) -> None:
+    """Run a SPARQL query on the claim graph and print the answer to stdout.
+
+    Common prefixes (schema, prov, oa, skos, kg, kge, kgg, kgid, wd, rdf, rdfs, xsd, owl) are
+    declared for you. On the embedded store the default graph is the union of all graphs;
+    every document has its own named graph, comparisons are in kgg:comparisons.
+
+    \b
+    Example:
+      kg query --named claims-about-subject --param subject=ISIS
+      kg query --named conflicts --format csv > conflicts.csv
+      kg query 'SELECT ?t WHERE { ?c a schema:Claim ; schema:text ?t } LIMIT 5'
+      kg query --file my.rq --store http://localhost:7878 --format json
+    """
+    from kg.query import named_queries, resolve_query, run_query
+
+    if list_named:
+        for q in named_queries().values():
+            click.echo(f"{q.name}: {q.description}")
+            for name, (required, help_text) in q.params.items():
+                click.echo(f"  --param {name}=…  ({'required' if required else 'optional'}) {help_text}")
+        return
+    text = resolve_query(sparql, file, named, _param(params))
+    click.echo(run_query(store, text, fmt=fmt, update=update), nl=False)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["turtle", "nt", "trig", "nquads", "jsonld"]),
+              default="turtle", show_default=True,
+              help="turtle/nt: all graphs merged; trig/nquads/jsonld: one graph per document kept.")
+@click.option("--store", default="out/store", show_default=True,
+              help="Store folder, or the URL of a SPARQL 1.1 endpoint.")
+@click.option("--out", "out_file", default=None, type=click.Path(path_type=Path),
+              help="Write to FILE (atomically) instead of stdout.")
+def export(fmt: str, store: str, out_file: Path | None) -> None:
+    """Export the whole claim graph from the store as RDF.
+
+    \b
+    Example:
+      kg export --format trig --out out/kg.trig
+      kg export --format nt --store http://localhost:7878 > kg.nt
+    """
+    from kg.io import write_atomic
+    from kg.store import export as export_store
+
+    data = export_store(store, fmt)
+    if out_file is None:
+        click.get_binary_stream("stdout").write(data)
+    else:
+        write_atomic(out_file, data)
+        click.echo(f"{fmt} -> {out_file}", err=True)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from kg.lang import forms, inverse
+from kg.lang import alternation, forms, inverse
 
 # Date granularity of an ISO string: "2023-03-12" day, "2023-03" month, "2023" year.
 GRANULARITY = {10: "day", 7: "month", 4: "year"}
@@ -22,9 +22,6 @@ class DateMention:
     kind: str  # day | month | year | week | weekday
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
 
 @lru_cache(maxsize=None)
 class DateLexicon:
@@ -35,11 +32,11 @@ class DateLexicon:
         self.weekdays = {w: int(k) for w, k in inverse(lang, "months", "weekdays").items()}
         self.rel_days = {w: int(k) for w, k in inverse(lang, "months", "relative_days").items()}
         self.rel_periods = inverse(lang, "months", "relative_periods")
-        month, wd = _alt(self.months), _alt(self.weekdays)
-        zones = _alt(forms(lang, "months", "time_zones")["zone"])
-        suffix = _alt(forms(lang, "months", "weekday_suffixes")["suffix"])
-        ago = _alt(forms(lang, "months", "ago_words")["ago"])
-        parts = _alt(forms(lang, "months", "month_parts")["part"])
+        month, wd = alternation(self.months), alternation(self.weekdays)
+        zones = alternation(forms(lang, "months", "time_zones")["zone"])
+        suffix = alternation(forms(lang, "months", "weekday_suffixes")["suffix"])
+        ago = alternation(forms(lang, "months", "ago_words")["ago"])
+        parts = alternation(forms(lang, "months", "month_parts")["part"])
         self.ago_units = inverse(lang, "months", "ago")
         self.small_numbers = {w: int(k) for k, ws in forms(lang, "numbers", "units").items() for w in ws if int(k) < 100}
         # Month names of four letters or more: "Mar" or "Jan" alone are too often other words.
@@ -53,13 +50,13 @@ class DateLexicon:
             # "Maret 2023"
             rf"|(?P<monthyear>\b(?P<mm>{month})\s+(?P<my>\d{{4}})\b)"
             # "tiga hari lalu", "2 bulan yang lalu"
-            rf"|(?P<ago>\b(?P<agon>\d{{1,3}}|{_alt(self.small_numbers)})\s+(?P<agou>{_alt(self.ago_units)})\s+(?:{ago})\b)"
-            rf"|(?P<relperiod>\b(?:{_alt(self.rel_periods)})\b)"
-            rf"|(?P<relday>\b(?:{_alt(self.rel_days)})\b)"
+            rf"|(?P<ago>\b(?P<agon>\d{{1,3}}|{alternation(self.small_numbers)})\s+(?P<agou>{alternation(self.ago_units)})\s+(?:{ago})\b)"
+            rf"|(?P<relperiod>\b(?:{alternation(self.rel_periods)})\b)"
+            rf"|(?P<relday>\b(?:{alternation(self.rel_days)})\b)"
             # "pada Selasa", "Rabu kemarin": a capitalised weekday alone
-            rf"|(?P<weekday>\b(?P<wwd>{_alt(w.capitalize() for w in self.weekdays)})\b(?!\s*\(?\d)(?:\s+(?:{suffix})\b)?{tail})"
+            rf"|(?P<weekday>\b(?P<wwd>{alternation(w.capitalize() for w in self.weekdays)})\b(?!\s*\(?\d)(?:\s+(?:{suffix})\b)?{tail})"
             # "Februari", "awal Maret", "Agustus lalu": a capitalised month name alone
-            rf"|(?P<month>(?:\b(?:{parts})\s+)?\b(?P<mon>{_alt(w.capitalize() for w in full_months)})\b(?:\s+(?:{ago})\b)?)"
+            rf"|(?P<month>(?:\b(?:{parts})\s+)?\b(?P<mon>{alternation(w.capitalize() for w in full_months)})\b(?:\s+(?:{ago})\b)?)"
             # "tahun 2014", "pertengahan 2014": a year (not the year of a law: "UU Nomor 1 Tahun 2023")
             rf"|(?<!Tahun )(?<!tahun )(?P<year>\b(?:19|20)\d\d\b)",
             re.IGNORECASE,

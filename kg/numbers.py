@@ -78,7 +78,6 @@ class Lexicon:
         self.name_before = re.compile(r"(?<=[a-z,] )[A-Z][\w]*\.? $")
         self.not_count = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in all_forms(lang, "labels", "not_count_prefixes")) + r")\s+$", re.I)
         self.months = set(all_forms(lang, "months", "months"))
-        self.year_markers = set(all_forms(lang, "months", "year_markers"))
         self.time_markers = set(all_forms(lang, "months", "time_markers"))
         self.time_zones = all_forms(lang, "months", "time_zones")
         self.qual_before = inverse(lang, "qualifiers", "before")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.entities import Entities, split_place
-from kg.lang import forms, inverse
+from kg.lang import alternation, forms, inverse
 
 # How far around a figure its action verb may stand ("menewaskan 22", "75 teroris ... tewas").
 ACTION_BEFORE = 80
@@ -35,9 +35,6 @@ class Context:
     is_event: bool
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
 
 @lru_cache(maxsize=None)
 class ContextLexicon:
@@ -45,13 +42,13 @@ class ContextLexicon:
 
     def __init__(self, lang: str = "id"):
         self.actions = inverse(lang, "actions", "actions")
-        self.action_re = re.compile(rf"\b({_alt(self.actions)})\b", re.IGNORECASE)
+        self.action_re = re.compile(rf"\b({alternation(self.actions)})\b", re.IGNORECASE)
         events = [w for ws in forms(lang, "events", "event_nouns").values() for w in ws]
         totals = [w for ws in forms(lang, "events", "cumulative_markers").values() for w in ws]
-        self.event_re = re.compile(rf"\b(?:{_alt(events)})\b", re.IGNORECASE)
-        self.total_re = re.compile(rf"\b(?:{_alt(totals)})\b", re.IGNORECASE)
-        self.locative_re = re.compile(rf"\b(?:{_alt(forms(lang, 'places', 'locative')['before'])})\b[\w\s,]*$", re.IGNORECASE)
-        self.nationality_re = re.compile(rf"\b(?:{_alt(forms(lang, 'places', 'nationality')['before'])})\s+$", re.IGNORECASE)
+        self.event_re = re.compile(rf"\b(?:{alternation(events)})\b", re.IGNORECASE)
+        self.total_re = re.compile(rf"\b(?:{alternation(totals)})\b", re.IGNORECASE)
+        self.locative_re = re.compile(rf"\b(?:{alternation(forms(lang, 'places', 'locative')['before'])})\b[\w\s,]*$", re.IGNORECASE)
+        self.nationality_re = re.compile(rf"\b(?:{alternation(forms(lang, 'places', 'nationality')['before'])})\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

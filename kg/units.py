@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from kg.lang import forms, inverse
+from kg.lang import alternation, forms, inverse
 
 # Currency signs glued to or just before the number: "Rp38,5 triliun", "US$ 2 juta".
 CURRENCY_GAP = r"\.?\s*$"
@@ -28,9 +28,6 @@ class UnitInfo(NamedTuple):
     noun: str | None  # canonical measure class of the counted noun ("fighters")
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
 
 @lru_cache(maxsize=None)
 class UnitReader:
@@ -44,18 +41,18 @@ class UnitReader:
         self.things = inverse(lang, "nouns", "things")
         nouns = {**self.things, **self.persons}
         self.nouns = nouns
-        self.re_cur_before = re.compile(r"(?:^|(?<=[\s(“\"‘']))(" + _alternation(self.cur_before) + r")" + CURRENCY_GAP, re.I)
-        self.re_percent = re.compile(r"^\s*(%|" + _alternation(forms(lang, "units", "units")["percent"]) + r")(?![\w])", re.I)
-        self.re_points = re.compile(r"^\s*(" + _alternation(forms(lang, "units", "units")["points"]) + r")\b", re.I)
-        self.re_cur_after = re.compile(r"^\s*(" + _alternation(self.cur_after) + r")\b", re.I)
-        self.re_unit = re.compile(r"^\s*(" + _alternation(self.units) + r")(?![\w])", re.I)
+        self.re_cur_before = re.compile(r"(?:^|(?<=[\s(“\"‘']))(" + alternation(self.cur_before) + r")" + CURRENCY_GAP, re.I)
+        self.re_percent = re.compile(r"^\s*(%|" + alternation(forms(lang, "units", "units")["percent"]) + r")(?![\w])", re.I)
+        self.re_points = re.compile(r"^\s*(" + alternation(forms(lang, "units", "units")["points"]) + r")\b", re.I)
+        self.re_cur_after = re.compile(r"^\s*(" + alternation(self.cur_after) + r")\b", re.I)
+        self.re_unit = re.compile(r"^\s*(" + alternation(self.units) + r")(?![\w])", re.I)
         # "190 stafnya", "anggotanya": a possessive suffix does not change what is counted.
-        self.re_noun = re.compile(r"^\s+(" + _alternation(nouns) + r")(?:nya)?\b", re.I)
+        self.re_noun = re.compile(r"^\s+(" + alternation(nouns) + r")(?:nya)?\b", re.I)
         self.durations = {"year", "month", "week", "day", "hour", "minute"}
-        self.re_ago = re.compile(r"^\s+(?:" + _alternation(forms(lang, "units", "duration_ago")["ago"]) + r")\b", re.I)
+        self.re_ago = re.compile(r"^\s+(?:" + alternation(forms(lang, "units", "duration_ago")["ago"]) + r")\b", re.I)
         points_before = forms(lang, "units", "points_context")["before"]
-        self.re_points_before = re.compile(r"\b(?:" + _alternation(points_before) + r")\b[^.,;]{0,25}$", re.I)
-        self.re_noun_before = re.compile(r"\b(" + _alternation(nouns) + r")\b", re.I)
+        self.re_points_before = re.compile(r"\b(?:" + alternation(points_before) + r")\b[^.,;]{0,25}$", re.I)
+        self.re_noun_before = re.compile(r"\b(" + alternation(nouns) + r")\b", re.I)
 
     def read(self, text: str, start: int, end: int, kind: str) -> UnitInfo | None:
         """The unit of the number at text[start:end]; None when a number word counts nothing."""

@@ -1,6 +1,7 @@
 """Lexical data per language, loaded from `kg/lang/<lang>/*.toml`."""
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import lru_cache
 from importlib import resources
@@ -29,6 +30,11 @@ def forms(lang: str, name: str, section: str) -> dict[str, list[str]]:
 def inverse(lang: str, name: str, section: str) -> dict[str, str]:
     """One section turned around: surface form -> canonical key."""
     return {form: key for key, values in forms(lang, name, section).items() for form in values}
+
+
+def alternation(words) -> str:
+    """A regex alternation of literal words, longest first so that it prefers them."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 def all_forms(lang: str, name: str, section: str) -> list[str]:
