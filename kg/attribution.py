@@ -44,17 +44,24 @@ class AttributionLexicon:
     def __init__(self, lang: str = "id"):
         verbs = forms(lang, "attribution", "verbs")
         alt = alternation
-        suffixed = [v for v in verbs["speaker_after"] if v.endswith("nya")]
-        plain_after = [v for v in verbs["speaker_after"] if not v.endswith("nya")]
-        self.pronoun_verb = re.compile(rf"(?:^|[\s,”\"])((?:{alt(suffixed)}|menurutnya))\b", re.I)
-        self.after = re.compile(rf"(?:^|[\s,”\"])(?:{alt(plain_after)})\s+(?!bahwa\b)", re.I)
-        self.before = re.compile(rf"\s(?:(?:juga|pun|telah|sudah|kembali|lalu|pun|sebelumnya)\s+)*(?:{alt(verbs['speaker_before'])})\b", re.I)
-        self.passive = re.compile(rf"\b(?:{alt(verbs['passive'])})\s+(?:oleh\s+)?", re.I)
+        g = forms(lang, "attribution", "grammar")
+        suffix = tuple(g.get("pronoun_suffix", []))
+        suffixed = [v for v in verbs["speaker_after"] if suffix and v.endswith(suffix)]
+        plain_after = [v for v in verbs["speaker_after"] if v not in suffixed]
+        according_pronoun = [a + s for a in verbs["according"] for s in suffix]
+        that, agent, adverbs = alt(g["complementizer"]), alt(g["agent"]), alt(g["verb_adverbs"])
+        self.pronoun_verb = re.compile(rf"(?:^|[\s,”\"])((?:{alt(suffixed + according_pronoun)}))\b", re.I)
+        self.after = re.compile(rf"(?:^|[\s,”\"])(?:{alt(plain_after)})\s+(?!(?:{that})\b)", re.I)
+        self.before = re.compile(rf"\s(?:(?:{adverbs})\s+)*(?:{alt(verbs['speaker_before'])})\b", re.I)
+        self.passive = re.compile(rf"\b(?:{alt(verbs['passive'])})\s+(?:(?:{agent})\s+)?", re.I)
         self.according = re.compile(rf"\b(?:{alt(verbs['according'])})\s+", re.I)
-        self.statement = re.compile(rf"\b(?:{alt(verbs['statement_nouns'])})\s+(.+?)\s+bahwa\b", re.I)
+        self.statement = re.compile(rf"\b(?:{alt(verbs['statement_nouns'])})\s+(.+?)\s+(?:{that})\b", re.I)
+        self.source_words = set(g["source"])
+        self.name_joiners = set(g["name_joiner"])
+        self.frame = re.compile(rf"^(?:{alt(g['frame_openers'])})\b", re.I)
         self.anaphor = re.compile(rf"\b(?:{alt(all_forms(lang, 'attribution', 'back_reference'))})\b", re.I)
         relay = forms(lang, "attribution", "relay")
-        self.relay = re.compile(rf"\b(?:{alt(relay['verbs'])})\s+(?:dari\s+)?((?:al-|el-)?[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*))*)")
+        self.relay = re.compile(rf"\b(?:{alt(relay['verbs'])})\s+(?:(?:{alt(g['source'])})\s+)?((?:al-|el-)?[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*))*)")
         self.pronouns = set(forms(lang, "attribution", "pronouns")["person"])
         stops = forms(lang, "attribution", "stop_words")
         self.stop = set(stops["stop"])
@@ -82,7 +89,8 @@ def speaker_kind(name: str, lex: AttributionLexicon, entities: Entities) -> str:
     if kind in ("organization", "agency"):
         return "organization"
     words = {w.casefold() for w in re.findall(r"[\w-]+", name)}
-    if first in lex.person_roles or words & {"juru", "pejabat", "jenderal"}:
+    role_heads = {r.split()[0] for r in lex.person_roles}
+    if first in lex.person_roles or first in role_heads:
         return "person"
     if words & lex.org_words or name.isupper():
         return "organization"
@@ -130,8 +138,7 @@ def _blank_dates(phrase: str) -> str:
 
 
 def _is_intro(chunk: str, lex: AttributionLexicon) -> bool:
-    return _first_word(chunk) in lex.not_speaker or bool(lex.relay.search(chunk)) or bool(
-        re.match(r"^(?:terlepas|dalam|seperti|sebagaimana|menurut|berdasarkan|sementara|selain|di|pada)\b", chunk, re.I))
+    return _first_word(chunk) in lex.not_speaker or bool(lex.relay.search(chunk)) or bool(lex.frame.match(chunk))
 
 
 def _cut_at_stop(chunk: str, lex: AttributionLexicon) -> str:
@@ -140,11 +147,11 @@ def _cut_at_stop(chunk: str, lex: AttributionLexicon) -> str:
     for i, w in enumerate(words):
         bare = w.strip(TRIM).casefold()
         # "pernyataan dari Komando ...": a document's source stays in its name.
-        if bare == "dari" and len(out) == 1 and out[0].casefold() in lex.doc_words:
+        if bare in lex.source_words and len(out) == 1 and out[0].casefold() in lex.doc_words:
             out.append(w)
             continue
         # "Pusat Vulkanologi dan Mitigasi Bencana Geologi": "dan" between capitals is part of a name.
-        joins_name = bare == "dan" and out and out[-1][:1].isupper() and i + 1 < len(words) and words[i + 1][:1].isupper()
+        joins_name = bare in lex.name_joiners and out and out[-1][:1].isupper() and i + 1 < len(words) and words[i + 1][:1].isupper()
         if i > 0 and not joins_name and (bare in lex.stop or re.match(r"^\(?\d", bare)):
             break
         out.append(w)

@@ -38,6 +38,8 @@ class DateLexicon:
         ago = alternation(forms(lang, "months", "ago_words")["ago"])
         parts = alternation(forms(lang, "months", "month_parts")["part"])
         self.ago_units = inverse(lang, "months", "ago")
+        # "Nomor 1 Tahun 2023": a number, then the year word, right before the year.
+        self.law_year = re.compile(rf"\d+\s+(?:{alternation(forms(lang, 'months', 'law_year')['before'])})\s+$", re.I)
         self.small_numbers = {w: int(k) for k, ws in forms(lang, "numbers", "units").items() for w in ws if int(k) < 100}
         # Month names of four letters or more: "Mar" or "Jan" alone are too often other words.
         full_months = [w for w in self.months if len(w) > 3]
@@ -57,8 +59,8 @@ class DateLexicon:
             rf"|(?P<weekday>\b(?P<wwd>{alternation(w.capitalize() for w in self.weekdays)})\b(?!\s*\(?\d)(?:\s+(?:{suffix})\b)?{tail})"
             # "Februari", "awal Maret", "Agustus lalu": a capitalised month name alone
             rf"|(?P<month>(?:\b(?:{parts})\s+)?\b(?P<mon>{alternation(w.capitalize() for w in full_months)})\b(?:\s+(?:{ago})\b)?)"
-            # "tahun 2014", "pertengahan 2014": a year (not the year of a law: "UU Nomor 1 Tahun 2023")
-            rf"|(?<!Tahun )(?<!tahun )(?P<year>\b(?:19|20)\d\d\b)",
+            # "tahun 2014", "pertengahan 2014": a year
+            rf"|(?P<year>\b(?:19|20)\d\d\b)",
             re.IGNORECASE,
         )
 
@@ -158,6 +160,8 @@ def find_date_mentions(text: str, published: str | None, lang: str = "id") -> li
                 back = (pub.weekday() - lex.weekdays[m.group("wwd").casefold()]) % 7
                 value = (pub - timedelta(days=back)).isoformat()
         else:
+            if lex.law_year.search(text[: m.start()]):
+                continue  # "UU Nomor 1 Tahun 2023" numbers a law; it dates nothing
             kind, value = "year", m.group("year")
         out.append(DateMention(m.start(), m.end(), value, kind))
     return out

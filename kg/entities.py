@@ -18,8 +18,8 @@ from kg.paths import ONTOLOGY_DIR
 SCHEMA = Namespace("https://schema.org/")
 DEFAULT_FILE = ONTOLOGY_DIR / "entities.ttl"
 
-# Composite places are written "Iraq and Syria"; these words join their parts.
-PLACE_JOINERS = re.compile(r"\s*(?:,|\band\b|\bdan\b|&)\s*")
+# Composite places are written "Iraq and Syria" (the form kg writes); these join their parts.
+PLACE_JOINERS = re.compile(r"\s*(?:,|\band\b|&)\s*")
 
 _KINDS = {
     SCHEMA.NewsMediaOrganization: "agency",

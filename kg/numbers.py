@@ -9,9 +9,8 @@ from kg.lang import all_forms, forms, inverse
 from kg.model import Quantity
 from kg.units import UnitReader
 
-# Indonesian digits: dot groups thousands, comma marks decimals ("6.030,53"); a dot with one
-# or two digits after it is an English-style decimal ("5.6"), checked against times later.
-DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?!\d)|\d+"
+# Separators allowed between the words of one number, by their name in numbers.toml.
+WORD_JOINERS = {"space": r"\s+", "hyphen": r"-"}
 # A time of day "17.41" or "08:00".
 TIME_DIGITS = re.compile(r"^\d{1,2}[.:]\d{2}$")
 # A date written with slashes "13/3/2023", "(12/3)", or a digit glued to a slash.
@@ -48,16 +47,24 @@ class Lexicon:
         self.scales = {w: float(k) for k, ws in forms(lang, "numbers", "scales").items() for w in ws}
         self.fractions = {w: float(k) for k, ws in forms(lang, "numbers", "fractions").items() for w in ws}
         self.vague = {w: tuple(float(x) for x in k.split("-")) for k, ws in forms(lang, "numbers", "vague").items() for w in ws}
+        fmt = forms(lang, "numbers", "format")
+        self.thousands, self.decimal = fmt["thousands"][0], fmt["decimal"][0]
+        self.short_decimal = (fmt.get("short_decimal") or [None])[0]
+        self.digits = digits_pattern(self.thousands, self.decimal, self.short_decimal)
+        self.connectors = set(fmt.get("connectors", []))
+        joiner = "(?:" + "|".join(WORD_JOINERS[j] for j in fmt["word_joiners"]) + ")"
+        self.word_split = re.compile(joiner)
         words = sorted({*self.unit_words, *self.multipliers, *self.teens, *self.scales}, key=len, reverse=True)
         word = "(?:" + "|".join(re.escape(w) for w in words) + ")"
+        inner = "(?:" + "|".join(re.escape(w) for w in sorted({*words, *self.connectors}, key=len, reverse=True)) + ")"
         scale = "(?:" + "|".join(re.escape(w) for w in sorted(self.scales, key=len, reverse=True)) + ")"
         frac = "(?:" + "|".join(re.escape(w) for w in sorted(self.fractions, key=len, reverse=True)) + ")"
         vague = "(?:" + "|".join(re.escape(w) for w in sorted(self.vague, key=len, reverse=True)) + ")"
         self.atom = re.compile(
-            rf"(?P<digits>(?<![\d.,])(?:{DIGITS})(?:\s*(?P<dscale>{scale})\b)?)"
+            rf"(?P<digits>(?<![\d.,])(?:{self.digits})(?:\s*(?P<dscale>{scale})\b)?)"
             rf"|(?P<vague>\b{vague}(?:\s+(?P<vscale>{scale}))?\b)"
             rf"|(?P<frac>\b{frac}(?:\s+(?P<fscale>{scale}))?\b)"
-            rf"|(?P<words>\b{word}(?:\s+{word})*\b)",
+            rf"|(?P<words>\b{word}(?:{joiner}{inner})*(?<=\w)\b)",
             re.IGNORECASE,
         )
         joiners = forms(lang, "numbers", "range_joiners")
@@ -73,7 +80,7 @@ class Lexicon:
         # "ke-3", "ke 3", "yang ke-10": the number is a rank, not a count.
         self.ordinal_re = re.compile(r"(?:^|\s)(?:" + ordinals + r")[-‐]?\s?$", re.IGNORECASE)
         months = "|".join(re.escape(m) for m in all_forms(lang, "months", "months"))
-        self.day_range_re = re.compile(rf"\s*(?:-|–|hingga|sampai|s\.d\.?)\s*\d{{1,2}}\s+(?:{months})\b", re.IGNORECASE)
+        self.day_range_re = re.compile(rf"\s*(?:{rng})\s*\d{{1,2}}\s+(?:{months})\b", re.IGNORECASE)
         # A capitalised word (not the sentence's first) right before a number names it.
         self.name_before = re.compile(r"(?<=[a-z,] )[A-Z][\w]*\.? $")
         self.not_count = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in all_forms(lang, "labels", "not_count_prefixes")) + r")\s+$", re.I)
@@ -87,23 +94,34 @@ class Lexicon:
         # The qualifier words end right where the figure starts: "tidak melebihi 400-500".
         self.qual_re = re.compile(r"(?:^|[\s(“\"‘'])(" + alt + r")\s*$")
         # "100 orang lebih" = more than 100, but not "lebih dari"/"lebih banyak" (a comparison).
+        exceptions = "|".join(re.escape(f) for f in all_forms(lang, "qualifiers", "after_exceptions"))
         self.after_re = re.compile(
-            r"\s+(?:" + "|".join(re.escape(f) for f in self.qual_after) + r")\b(?!\s+(?:dari|daripada|banyak|besar|"
-            r"tinggi|rendah|kecil|sedikit|lama|cepat|parah|baik|murah|mahal))", re.IGNORECASE)
+            r"\s+(?:" + "|".join(re.escape(f) for f in self.qual_after) + r")\b(?!\s+(?:" + exceptions + r")\b)",
+            re.IGNORECASE)
         cur = "|".join(re.escape(f) for f in all_forms(lang, "units", "currency_before") if f[-1].isalpha())
         self.currency_glued = re.compile(r"(?:^|\W)(?:" + cur + r")$", re.IGNORECASE)
         units = "|".join(re.escape(f) for f in all_forms(lang, "units", "units") if f.isalnum())
         self.glued_unit = re.compile(r"(?:" + units + r")(?![\w])", re.IGNORECASE)
 
 
-def parse_digits(s: str) -> float:
-    """Indonesian digit string -> number: "5.000" 5000, "6.030,53" 6030.53, "1,5" 1.5."""
+def digits_pattern(thousands: str, decimal: str, short_decimal: str | None) -> str:
+    """The regex of a digit string with these separators ("5.000", "6.030,53", "1,5")."""
+    t, d = re.escape(thousands), re.escape(decimal)
+    pattern = rf"\d{{1,3}}(?:{t}\d{{3}})+(?:{d}\d+)?|\d+{d}\d+"
+    if short_decimal:  # "5.6" in Indonesian text: one or two digits after a dot
+        pattern += rf"|\d+{re.escape(short_decimal)}\d{{1,2}}(?!\d)"
+    return pattern + r"|\d+"
+
+
+def parse_digits(s: str, lang: str = "id") -> float:
+    """A digit string -> number by the language's separators: id "5.000" 5000, "6.030,53" 6030.53."""
+    lex = Lexicon(lang)
     s = s.strip()
-    if "," in s:
-        return float(s.replace(".", "").replace(",", "."))
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", s):
-        return float(s.replace(".", ""))
-    return float(s)
+    if re.fullmatch(rf"\d{{1,3}}(?:{re.escape(lex.thousands)}\d{{3}})+(?:{re.escape(lex.decimal)}\d+)?", s):
+        s = s.replace(lex.thousands, "")
+    if lex.decimal in s:
+        return float(s.replace(lex.decimal, "."))
+    return float(s.replace(lex.short_decimal or lex.decimal, "."))
 
 
 def parse_words(words: list[str], lex: Lexicon) -> float | None:
@@ -112,6 +130,8 @@ def parse_words(words: list[str], lex: Lexicon) -> float | None:
         return lex.unit_words[" ".join(words)]
     total = group = pending = 0.0
     for w in words:
+        if w in lex.connectors:
+            continue
         if w in lex.teens:
             group += pending + lex.teens[w]
             pending = 0.0
@@ -146,9 +166,9 @@ def _atoms(text: str, lex: Lexicon) -> list[Atom]:
                 break
         raw = m.group(kind)
         if kind == "digits":
-            num = re.match(DIGITS, raw).group(0)
+            num = re.match(lex.digits, raw).group(0)
             scale = lex.scales[m.group("dscale").casefold()] if m.group("dscale") else 1.0
-            value = parse_digits(num) * scale
+            value = parse_digits(num, lex.lang) * scale
             out.append(Atom(m.start(), m.end(), value, value, "digits", scale != 1.0))
         elif kind == "vague":
             lo, hi = lex.vague[raw.split()[0].casefold()]
@@ -163,7 +183,7 @@ def _atoms(text: str, lex: Lexicon) -> list[Atom]:
             else:
                 out.append(Atom(m.start(), m.end(), value, value, "fraction"))
         else:
-            words = raw.casefold().split()
+            words = [w for w in lex.word_split.split(raw.casefold()) if w]
             value = parse_words(words, lex)
             if value is not None and value > 0:
                 scaled = any(w in lex.scales for w in words)
@@ -177,7 +197,7 @@ def _is_excluded(text: str, a: Atom, lex: Lexicon) -> bool:
         return True
     if a.kind != "digits":
         return False
-    num = re.match(DIGITS, text[a.start:a.end]).group(0)
+    num = re.match(lex.digits, text[a.start:a.end]).group(0)
     before, after = text[: a.start], text[a.end:]
     low_before = before.casefold()
     prev_words = re.findall(r"[\w]+", low_before[-40:])

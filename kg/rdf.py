@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 TURTLE_PREFIXES = {k: v for k, v in PREFIXES.items() if k not in ("kgid", "sh")}
 CONTEXT_CHARS = 32  # characters of text kept before and after a figure in oa:prefix / oa:suffix
 RDFLIB_DEFAULT_GRAPH = "urn:x-rdflib:default"
-FLUSH_QUADS = 100_000  # quads built before they are loaded into the in-memory store
+FLUSH_QUADS = 500_000  # quads built before they are loaded into the in-memory store (bounds memory)
 _LANG_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")  # BCP 47, loosely
 _DATE_FORMS = (  # the date forms of model.py and the XSD type each maps to
     (re.compile(r"^\d{4}-\d{2}-\d{2}$"), "date"),

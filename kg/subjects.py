@@ -20,8 +20,6 @@ EVENT_DATE_WINDOW = 30
 LOCATIVE_REACH = 24
 # A document's main organisation is its default subject once named this often.
 MAIN_SUBJECT_MENTIONS = 3
-# Places joined into one scope: "Irak dan Suriah".
-PLACE_JOIN = re.compile(r"^\s*(?:dan|and|serta|&)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -48,6 +46,7 @@ class ContextLexicon:
         self.event_re = re.compile(rf"\b(?:{alternation(events)})\b", re.IGNORECASE)
         self.total_re = re.compile(rf"\b(?:{alternation(totals)})\b", re.IGNORECASE)
         self.locative_re = re.compile(rf"\b(?:{alternation(forms(lang, 'places', 'locative')['before'])})\b[\w\s,]*$", re.IGNORECASE)
+        self.place_join_re = re.compile(rf"^\s*(?:{alternation(forms(lang, 'places', 'joiners')['words'])})\s*$", re.IGNORECASE)
         self.nationality_re = re.compile(rf"\b(?:{alternation(forms(lang, 'places', 'nationality')['before'])})\s+$", re.IGNORECASE)
 
 
@@ -81,7 +80,7 @@ def _places(sentence: str, entities: Entities, lang: str = "id") -> list[tuple[i
              and not lex.nationality_re.search(sentence[: m[0]])]
     joined: list[tuple[int, int, str]] = []
     for m in found:
-        if joined and PLACE_JOIN.match(sentence[joined[-1][1]:m[0]]) and m[2] not in split_place(joined[-1][2]):
+        if joined and lex.place_join_re.match(sentence[joined[-1][1]:m[0]]) and m[2] not in split_place(joined[-1][2]):
             joined[-1] = (joined[-1][0], m[1], f"{joined[-1][2]} and {m[2]}")
         else:
             joined.append(m)

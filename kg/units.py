@@ -9,8 +9,6 @@ from kg.lang import alternation, forms, inverse
 
 # Currency signs glued to or just before the number: "Rp38,5 triliun", "US$ 2 juta".
 CURRENCY_GAP = r"\.?\s*$"
-# "15 orang lainnya": the unit of "lainnya" is that of the figure before it in the sentence.
-INHERIT_WORDS = re.compile(r"^\s+(?:lainnya|lain|sisanya|di antaranya)\b", re.IGNORECASE)
 # How far back a counted noun may stand before its figure: "WNI yang dievakuasi sebanyak 386".
 NOUN_BEFORE_CHARS = 45
 # A sentence or clause break stops the look back for a noun.
@@ -46,8 +44,10 @@ class UnitReader:
         self.re_points = re.compile(r"^\s*(" + alternation(forms(lang, "units", "units")["points"]) + r")\b", re.I)
         self.re_cur_after = re.compile(r"^\s*(" + alternation(self.cur_after) + r")\b", re.I)
         self.re_unit = re.compile(r"^\s*(" + alternation(self.units) + r")(?![\w])", re.I)
-        # "190 stafnya", "anggotanya": a possessive suffix does not change what is counted.
-        self.re_noun = re.compile(r"^\s+(" + alternation(nouns) + r")(?:nya)?\b", re.I)
+        suffix = alternation(forms(lang, "nouns", "suffixes").get("possessive", []))
+        self.re_noun = re.compile(r"^\s+(" + alternation(nouns) + r")" + (f"(?:{suffix})?" if suffix else "") + r"\b", re.I)
+        # "15 orang lainnya": the unit of "lainnya" is that of the figure before it in the sentence.
+        self.re_inherit = re.compile(r"^\s+(?:" + alternation(forms(lang, "nouns", "inherit")["words"]) + r")\b", re.I)
         self.durations = {"year", "month", "week", "day", "hour", "minute"}
         self.re_ago = re.compile(r"^\s+(?:" + alternation(forms(lang, "units", "duration_ago")["ago"]) + r")\b", re.I)
         points_before = forms(lang, "units", "points_context")["before"]
@@ -82,7 +82,7 @@ class UnitReader:
             if unit in self.durations and self.re_ago.match(after[m.end():]):
                 return None  # "dua tahun lalu" dates something; it is not a duration
             return UnitInfo(start, end, end + m.end(), unit, None, None)
-        if INHERIT_WORDS.match(after):
+        if self.re_inherit.match(after):
             return UnitInfo(start, end, end, "inherit", None, None)
         if kind == "words":
             return None
