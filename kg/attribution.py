@@ -7,10 +7,11 @@ from functools import lru_cache
 
 from kg.dates import find_date_mentions
 from kg.entities import Entities
-from kg.lang import alternation, all_forms, forms
+from kg.lang import all_forms, alternation, fold_case, forms
 
 # Quote marks that open or close a direct quotation; scrapers often use ” for both.
 QUOTES = "“”\""
+QUOTE_MARK = re.compile(f"[{QUOTES}]")
 # A chunk boundary inside a noun phrase: comma, dash between words, or a bracketed date.
 CHUNK_SPLIT = re.compile(r"\s*(?:,|\s[–—-]\s)\s*")
 # Capitalised word (a name part), allowing Arabic-style particles "al-", "bin".
@@ -42,6 +43,7 @@ class AttributionLexicon:
     """The attribution words of one language, compiled."""
 
     def __init__(self, lang: str = "id"):
+        self.lang = lang
         verbs = forms(lang, "attribution", "verbs")
         alt = alternation
         g = forms(lang, "attribution", "grammar")
@@ -50,16 +52,16 @@ class AttributionLexicon:
         plain_after = [v for v in verbs["speaker_after"] if v not in suffixed]
         according_pronoun = [a + s for a in verbs["according"] for s in suffix]
         that, agent, adverbs = alt(g["complementizer"]), alt(g["agent"]), alt(g["verb_adverbs"])
-        self.pronoun_verb = re.compile(rf"(?:^|[\s,”\"])((?:{alt(suffixed + according_pronoun)}))\b", re.I)
-        self.after = re.compile(rf"(?:^|[\s,”\"])(?:{alt(plain_after)})\s+(?!(?:{that})\b)", re.I)
-        self.before = re.compile(rf"\s(?:(?:{adverbs})\s+)*(?:{alt(verbs['speaker_before'])})\b", re.I)
-        self.passive = re.compile(rf"\b(?:{alt(verbs['passive'])})\s+(?:(?:{agent})\s+)?", re.I)
-        self.according = re.compile(rf"\b(?:{alt(verbs['according'])})\s+", re.I)
-        self.statement = re.compile(rf"\b(?:{alt(verbs['statement_nouns'])})\s+(.+?)\s+(?:{that})\b", re.I)
+        self.pronoun_verb = re.compile(rf"(?:^|[\s,”\"])((?:{alt(suffixed + according_pronoun)}))\b")
+        self.after = re.compile(rf"(?:^|[\s,”\"])(?:{alt(plain_after)})\s+(?!(?:{that})\b)")
+        self.before = re.compile(rf"\s(?:(?:{adverbs})\s+)*(?:{alt(verbs['speaker_before'])})\b")
+        self.passive = re.compile(rf"\b(?:{alt(verbs['passive'])})\s+(?:(?:{agent})\s+)?")
+        self.according = re.compile(rf"\b(?:{alt(verbs['according'])})\s+")
+        self.statement = re.compile(rf"\b(?:{alt(verbs['statement_nouns'])})\s+(.+?)\s+(?:{that})\b")
         self.source_words = set(g["source"])
         self.name_joiners = set(g["name_joiner"])
         self.frame = re.compile(rf"^(?:{alt(g['frame_openers'])})\b", re.I)
-        self.anaphor = re.compile(rf"\b(?:{alt(all_forms(lang, 'attribution', 'back_reference'))})\b", re.I)
+        self.anaphor = re.compile(rf"\b(?:{alt(all_forms(lang, 'attribution', 'back_reference'))})\b")
         relay = forms(lang, "attribution", "relay")
         self.relay = re.compile(rf"\b(?:{alt(relay['verbs'])})\s+(?:(?:{alt(g['source'])})\s+)?((?:al-|el-)?[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*))*)")
         self.pronouns = set(forms(lang, "attribution", "pronouns")["person"])
@@ -71,6 +73,7 @@ class AttributionLexicon:
         self.drop_leading = all_forms(lang, "attribution", "drop_leading")
         roles = forms(lang, "attribution", "roles")
         self.person_roles = set(roles["person"])
+        self.role_heads = {r.split()[0] for r in self.person_roles}  # "juru" of "juru bicara"
         self.org_words = set(roles["organization"])
         self.doc_words = set(roles["document"])
 
@@ -89,8 +92,7 @@ def speaker_kind(name: str, lex: AttributionLexicon, entities: Entities) -> str:
     if kind in ("organization", "agency"):
         return "organization"
     words = {w.casefold() for w in re.findall(r"[\w-]+", name)}
-    role_heads = {r.split()[0] for r in lex.person_roles}
-    if first in lex.person_roles or first in role_heads:
+    if first in lex.person_roles or first in lex.role_heads:
         return "person"
     if words & lex.org_words or name.isupper():
         return "organization"
@@ -99,7 +101,7 @@ def speaker_kind(name: str, lex: AttributionLexicon, entities: Entities) -> str:
 
 def clean_name(phrase: str, lex: AttributionLexicon, after_verb: bool) -> str | None:
     """A speaker phrase cut to the name: stop words end it, leading articles are dropped."""
-    phrase = re.sub(r"\s+", " ", _blank_dates(phrase)).strip(TRIM)
+    phrase = re.sub(r"\s+", " ", _blank_dates(phrase, lex.lang)).strip(TRIM)
     chunks = [c.strip(TRIM) for c in CHUNK_SPLIT.split(phrase) if c.strip(TRIM)]
     if not chunks:
         return None
@@ -129,9 +131,9 @@ def _balance(name: str) -> str:
     return name + ")" if name.count("(") > name.count(")") else name
 
 
-def _blank_dates(phrase: str) -> str:
+def _blank_dates(phrase: str, lang: str) -> str:
     """Dates inside a speaker phrase ("X, Kamis (7/1) menyatakan") become chunk breaks."""
-    for d in reversed(find_date_mentions(phrase, None)):
+    for d in reversed(find_date_mentions(phrase, None, lang)):
         if d.kind != "year":
             phrase = phrase[: d.start] + "," + phrase[d.end:]
     return phrase
@@ -197,9 +199,8 @@ def _pronoun(name: str | None, lex: AttributionLexicon) -> bool:
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Direct quotations in a paragraph: pairs of quote marks, tolerant of ” used to open."""
     spans, open_at = [], None
-    for i, ch in enumerate(text):
-        if ch not in QUOTES:
-            continue
+    for m in QUOTE_MARK.finditer(text):
+        i, ch = m.start(), m.group()
         if open_at is None:
             if ch != "”" or i == 0 or not text[i - 1].isalnum():
                 open_at = i
@@ -237,38 +238,42 @@ def speaker_for(sentence: str, position: int, entities: Entities, lang: str = "i
     return before[-1] if before else None
 
 
-def find_speakers(sentence: str, entities: Entities, lang: str = "id") -> list[Speaker]:
-    """Every speaker phrase of one sentence, in the order the rules find them."""
+@lru_cache(maxsize=8192)
+def find_speakers(sentence: str, entities: Entities, lang: str = "id") -> tuple[Speaker, ...]:
+    """Every speaker phrase of one sentence, in the order the rules find them (cached: each
+    figure of a sentence asks again)."""
     lex = AttributionLexicon(lang)
-    m = lex.pronoun_verb.search(sentence)
+    # The lexicon patterns are lower case: scan a lower-cased copy with the same offsets.
+    low = fold_case(sentence)
+    m = lex.pronoun_verb.search(low)
     candidates: list[Speaker] = []
     if m:
         candidates.append(Speaker(None, None, m.start(1), m.end(1), pronoun=True))
-    for m in lex.passive.finditer(sentence):
+    for m in lex.passive.finditer(low):
         name = clean_name(sentence[m.end():], lex, after_verb=True)
-        back = bool(lex.anaphor.search(sentence[: m.start()]))
+        back = bool(lex.anaphor.search(low[: m.start()]))
         if _valid(name, lex) or _pronoun(name, lex):
             candidates.append(_make(name, sentence, m.end(), lex, entities, back))
-    for m in lex.after.finditer(sentence):
+    for m in lex.after.finditer(low):
         name = clean_name(sentence[m.end():], lex, after_verb=True)
         if _valid(name, lex) or _pronoun(name, lex):
             candidates.append(_make(name, sentence, m.end(), lex, entities))
-    for m in lex.before.finditer(sentence):
+    for m in lex.before.finditer(low):
         clause = sentence[: m.start()]
         name = clean_name(clause, lex, after_verb=False)
         if _pronoun(name, lex) or _first_word(clause.split(",")[-1].strip()) in lex.pronouns:
             candidates.append(Speaker(None, None, m.start(), m.end(), pronoun=True))
         elif _valid(name, lex):
             if entities.kind(name) == "agency":  # "IRNA melaporkan keterangan X bahwa": X speaks
-                inner = lex.statement.search(sentence, m.end())
+                inner = lex.statement.search(low, m.end())
                 if inner:
-                    name = clean_name(inner.group(1), lex, after_verb=True) or name
+                    name = clean_name(sentence[inner.start(1):inner.end(1)], lex, after_verb=True) or name
             candidates.append(_make(name, sentence, clause.rfind(name.split()[0]), lex, entities))
-    for m in lex.according.finditer(sentence):
+    for m in lex.according.finditer(low):
         name = clean_name(sentence[m.end():], lex, after_verb=True)
         if _valid(name, lex) or _pronoun(name, lex):
             candidates.append(_make(name, sentence, m.end(), lex, entities))
-    return candidates
+    return tuple(candidates)
 
 
 def _make(name: str, sentence: str, near: int, lex: AttributionLexicon, entities: Entities,
@@ -293,7 +298,8 @@ def person_mention(sentence: str, entities: Entities, lang: str = "id") -> str |
     return name if len(name.split()) >= 2 else None
 
 
-def find_relays(sentence: str, entities: Entities, lang: str = "id") -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=8192)
+def find_relays(sentence: str, entities: Entities, lang: str = "id") -> tuple[tuple[int, int, str], ...]:
     """Agencies or outlets a sentence says it relays: "dilansir AFP", "dikutip dari BBC"."""
     lex = AttributionLexicon(lang)
     out = []
@@ -315,7 +321,7 @@ def find_relays(sentence: str, entities: Entities, lang: str = "id") -> list[tup
     for start, end, label in entities.find(sentence):
         if entities.kind(label) == "agency" and not any(a <= start < b for a, b, _ in out):
             out.append((start, end, label))
-    return sorted(out)
+    return tuple(sorted(out))
 
 
 def _name_words(name: str, lex: AttributionLexicon) -> list[str]:

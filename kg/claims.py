@@ -84,8 +84,6 @@ def resolve_speakers(doc: Document, sentences: list[Sentence], entities: Entitie
     memory: list[Said] = []  # named speakers with the date they were last heard
     for i, s in enumerate(sentences):
         sent = text[s.start:s.end]
-        mentions = find_date_mentions(sent, doc.published, doc.language)
-        date = _said_date(sent, mentions, relays[i], event_date_positions(sent, doc.language))
         sp = own[i]
         if sp is None:
             j = _quote_owner(text, sentences, i, own)
@@ -100,8 +98,12 @@ def resolve_speakers(doc: Document, sentences: list[Sentence], entities: Entitie
                 said.speaker, said.kind = ref.speaker, ref.kind
         elif i > 0 and sentences[i - 1].paragraph == s.paragraph and out[i - 1].speaker:
             said.speaker, said.kind = out[i - 1].speaker, out[i - 1].kind  # continuation
-            date = date or out[i - 1].said_on
         if said.speaker:
+            # The date is read only for a sentence someone said: most sentences need none.
+            mentions = find_date_mentions(sent, doc.published, doc.language)
+            date = _said_date(sent, mentions, relays[i], event_date_positions(sent, doc.language))
+            if sp is None:  # a continuation keeps the date of the sentence it continues
+                date = date or out[i - 1].said_on
             known = next((m for m in reversed(memory) if same_speaker(m.speaker, said.speaker)), None)
             if known and len(known.speaker) > len(said.speaker):
                 # One spelling per speaker in a document: the fullest ("Jenderal Qais al-Mohamadawi").

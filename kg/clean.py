@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.lang import all_forms, forms
 
@@ -11,6 +12,8 @@ from kg.lang import all_forms, forms
 LINE = re.compile(r"[^\n]*")
 # Lines with no letter at all ("*", "---") are never body.
 NO_LETTER = re.compile(r"^[\W\d_]*$")
+# Everything but letters and digits, dropped from a line's fingerprint.
+NON_WORD = re.compile(r"[\W_]+")
 # A share/comment widget line is short; a long line starting with "Facebook" is body.
 SHORT_WIDGET_LINE = 80
 
@@ -35,12 +38,16 @@ def lines(text: str) -> list[Line]:
 
 def fingerprint(s: str) -> str:
     """A line reduced to lower-case letters and digits, to find repeats despite spacing."""
-    s = unicodedata.normalize("NFKC", s).casefold()
-    return "".join(ch for ch in s if ch.isalnum())
+    return NON_WORD.sub("", unicodedata.normalize("NFKC", s).casefold())
 
 
-def _starts_with_any(low: str, heads: list[str]) -> bool:
-    return any(low.startswith(h) for h in heads)
+@lru_cache(maxsize=None)
+def _heads(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Line heads that mark furniture: (whatever the line's length, only on short lines)."""
+    sections = forms(lang, "boilerplate", "line_starts")
+    always = tuple(sections.get("related", []) + sections.get("footer", []))
+    short = tuple(sections.get("comments", []) + sections.get("share", []))
+    return always, short
 
 
 def is_boilerplate(line: str, lang: str = "id") -> bool:
@@ -48,13 +55,11 @@ def is_boilerplate(line: str, lang: str = "id") -> bool:
     low = line.strip().casefold()
     if not low or NO_LETTER.match(low):
         return True
-    sections = forms(lang, "boilerplate", "line_starts")
-    if _starts_with_any(low, sections.get("related", []) + sections.get("footer", [])):
-        return True
-    short = len(low) <= SHORT_WIDGET_LINE
-    return short and _starts_with_any(low, sections.get("comments", []) + sections.get("share", []))
+    always, short_only = _heads(lang)
+    return low.startswith(always) or (len(low) <= SHORT_WIDGET_LINE and low.startswith(short_only))
 
 
+@lru_cache(maxsize=None)
 def _inline_pattern(lang: str) -> re.Pattern[str]:
     heads = "|".join(re.escape(h) for h in all_forms(lang, "boilerplate", "inline"))
     # "(Baca:Menhan Irak: Perang ... )" and a trailing "(mm)" initials tag of the editor.

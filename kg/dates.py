@@ -6,8 +6,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from kg.lang import alternation, forms, inverse
+from kg.lang import alternation, fold_case, forms, inverse
 
+# A digit, for the pre-check.
+DIGIT = re.compile(r"\d")
+# A word, for the pre-check of date keywords.
+WORD = re.compile(r"[^\W\d_]+")
 # Date granularity of an ISO string: "2023-03-12" day, "2023-03" month, "2023" year.
 GRANULARITY = {10: "day", 7: "month", 4: "year"}
 
@@ -41,6 +45,9 @@ class DateLexicon:
         # "Nomor 1 Tahun 2023": a number, then the year word, right before the year.
         self.law_year = re.compile(rf"\d+\s+(?:{alternation(forms(lang, 'months', 'law_year')['before'])})\s+$", re.I)
         self.small_numbers = {w: int(k) for k, ws in forms(lang, "numbers", "units").items() for w in ws if int(k) < 100}
+        # Words that can open a date expression without a digit; a text with neither skips the scan.
+        self.keywords = {w.split()[0] for w in (*self.months, *self.weekdays, *self.rel_days, *self.rel_periods,
+                                               *self.small_numbers)}
         # Month names of four letters or more: "Mar" or "Jan" alone are too often other words.
         full_months = [w for w in self.months if len(w) > 3]
         tail = rf"(?:\s+(?:{zones}))?"
@@ -56,13 +63,16 @@ class DateLexicon:
             rf"|(?P<relperiod>\b(?:{alternation(self.rel_periods)})\b)"
             rf"|(?P<relday>\b(?:{alternation(self.rel_days)})\b)"
             # "pada Selasa", "Rabu kemarin": a capitalised weekday alone
-            rf"|(?P<weekday>\b(?P<wwd>{alternation(w.capitalize() for w in self.weekdays)})\b(?!\s*\(?\d)(?:\s+(?:{suffix})\b)?{tail})"
+            rf"|(?P<weekday>\b(?P<wwd>{wd})\b(?!\s*\(?\d)(?:\s+(?:{suffix})\b)?{tail})"
             # "Februari", "awal Maret", "Agustus lalu": a capitalised month name alone
-            rf"|(?P<month>(?:\b(?:{parts})\s+)?\b(?P<mon>{alternation(w.capitalize() for w in full_months)})\b(?:\s+(?:{ago})\b)?)"
+            rf"|(?P<month>(?:\b(?:{parts})\s+)?\b(?P<mon>{alternation(full_months)})\b(?:\s+(?:{ago})\b)?)"
             # "tahun 2014", "pertengahan 2014": a year
             rf"|(?P<year>\b(?:19|20)\d\d\b)",
-            re.IGNORECASE,
-        )
+        )  # matched against the lower-cased text: one case-sensitive scan is much faster
+
+    def may_hold_date(self, text: str) -> bool:
+        """A fast pre-check: the text has a digit or a word a date expression opens with."""
+        return bool(DIGIT.search(text)) or not self.keywords.isdisjoint(WORD.findall(text.lower()))
 
 
 def _parse_iso(published: str | None) -> date | None:
@@ -123,12 +133,16 @@ def _year(y: str | None) -> int | None:
     return n + 2000 if n < 100 else n
 
 
-def find_date_mentions(text: str, published: str | None, lang: str = "id") -> list[DateMention]:
-    """Every date expression in `text`, resolved against the publication date."""
+@lru_cache(maxsize=8192)
+def find_date_mentions(text: str, published: str | None, lang: str = "id") -> tuple[DateMention, ...]:
+    """Every date expression in `text`, resolved against the publication date (cached: the
+    stages ask again for the same sentence)."""
     lex = DateLexicon(lang)
+    if not lex.may_hold_date(text):
+        return ()
     pub = _parse_iso(published)
     out = []
-    for m in lex.pattern.finditer(text):
+    for m in lex.pattern.finditer(fold_case(text)):
         kind, value = "day", None
         if m.group("slash"):
             value = _day_month(int(m.group("sd")), int(m.group("sm")), _year(m.group("sy")), pub)
@@ -142,6 +156,8 @@ def find_date_mentions(text: str, published: str | None, lang: str = "id") -> li
             count = int(n) if n.isdigit() else lex.small_numbers[n.casefold()]
             value, kind = _ago(count, lex.ago_units[m.group("agou").casefold()], pub)
         elif m.group("month"):
+            if not text[m.start("mon")].isupper():
+                continue  # a month name is written with a capital; "mei" alone may be a word
             kind = "month"
             if pub:
                 month = lex.months[m.group("mon").casefold()]
@@ -153,7 +169,7 @@ def find_date_mentions(text: str, published: str | None, lang: str = "id") -> li
             offset = lex.rel_days[m.group("relday").casefold()]
             value = (pub + timedelta(days=offset)).isoformat() if pub else None
         elif m.group("weekday"):
-            if not m.group("wwd")[0].isupper():
+            if not text[m.start("wwd")].isupper():
                 continue  # "minggu" in lower case is a week, not Sunday
             kind = "weekday"
             if pub:
@@ -164,7 +180,7 @@ def find_date_mentions(text: str, published: str | None, lang: str = "id") -> li
                 continue  # "UU Nomor 1 Tahun 2023" numbers a law; it dates nothing
             kind, value = "year", m.group("year")
         out.append(DateMention(m.start(), m.end(), value, kind))
-    return out
+    return tuple(out)
 
 
 def find_dates(text: str, published: str | None, lang: str = "id") -> list[tuple[int, int, str | None]]:

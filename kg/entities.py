@@ -13,8 +13,11 @@ from typing import Iterable, Sequence
 from rdflib import OWL, RDF, SKOS, Graph, Namespace, URIRef
 
 from kg.errors import KgError
+from kg.lang import fold_case
 from kg.paths import ONTOLOGY_DIR
 
+# How many texts' entity mentions are remembered.
+FIND_CACHE = 8192
 SCHEMA = Namespace("https://schema.org/")
 DEFAULT_FILE = ONTOLOGY_DIR / "entities.ttl"
 
@@ -50,6 +53,7 @@ class Entities:
 
     def __init__(self, entities: Iterable[Entity]):
         self.by_label: dict[str, Entity] = {}
+        self._found: dict[str, tuple[tuple[int, int, str], ...]] = {}
         self._exact: dict[str, str] = {}
         self._folded: dict[str, str] = {}
         for ent in entities:
@@ -59,9 +63,11 @@ class Entities:
                 # Short acronyms ("IS", "AS", "UN") only match in their exact case.
                 if len(name) >= 4:
                     self._folded.setdefault(name.casefold(), ent.label)
-        alternatives = sorted(self._exact, key=len, reverse=True)
+        # One case-sensitive scan of the lower-cased text finds every candidate; the hit is then
+        # checked against the original case.
+        alternatives = sorted({a.lower() for a in self._exact}, key=len, reverse=True)
         self._pattern = re.compile(
-            r"(?<![\w-])(" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])", re.IGNORECASE
+            r"(?<![\w-])(" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])"
         ) if alternatives else None
 
     def canonical(self, name: str | None) -> str | None:
@@ -82,11 +88,19 @@ class Entities:
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Every mention of a known entity in `text`: (start, end, canonical label)."""
+        cached = self._found.get(text)
+        if cached is None:
+            cached = self._found[text] = tuple(self._find(text))
+            if len(self._found) > FIND_CACHE:  # the stages ask again for one sentence; bound the memo
+                self._found.pop(next(iter(self._found)))
+        return list(cached)
+
+    def _find(self, text: str) -> list[tuple[int, int, str]]:
         if self._pattern is None:
             return []
         out = []
-        for m in self._pattern.finditer(text):
-            hit = m.group(1)
+        for m in self._pattern.finditer(fold_case(text)):
+            hit = text[m.start(1):m.end(1)]
             label = self._exact.get(hit)
             # A case-insensitive hit must still look like a name: "antara" (between) is not Antara.
             if label is None and hit[0].isupper():

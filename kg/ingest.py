@@ -10,6 +10,7 @@ from typing import Iterable, Sequence
 from kg.clean import kept_spans
 from kg.entities import Entities, load_entities
 from kg.errors import KgError
+from kg.lang import guess_language, languages
 from kg.meta import detect_meta
 from kg.model import Document
 
@@ -53,7 +54,9 @@ def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
 
 def make_document(name: str, path: str, text: str, meta: dict[str, str], entities: Entities) -> Document:
     """A Document from raw text: kept spans from cleaning, metadata from the manifest then the text."""
-    language = meta.get("language") or "id"
+    language = (meta.get("language") or guess_language(text)).lower().split("-")[0]
+    if language not in languages():
+        raise KgError(f"{path}: no lexical data for language {language!r}; kg reads {', '.join(languages())}")
     spans = kept_spans(text, language)
     found = detect_meta(text, spans, entities, language)
     return Document(

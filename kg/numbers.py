@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.lang import all_forms, forms, inverse
+from kg.lang import all_forms, fold_case, forms, inverse
 from kg.model import Quantity
 from kg.units import UnitReader
 
@@ -19,6 +19,21 @@ SLASH_DATE = re.compile(r"\d\s*/\s*\d")
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 # A number word from this value on is a figure even without a counted noun ("Sebelas pendaki").
 WORD_FIGURE_MIN = 10
+# Context around a number that makes it a phone number, code, name or list marker.
+LEADING_ZERO = re.compile(r"0\d")  # "021", "0812"
+DIGITS_BEFORE = re.compile(r"\d[\s)]+$")  # "(021) 5234": digit groups side by side
+DIGITS_AFTER = re.compile(r"[\s-]+\(?\d")
+RANGE_AFTER = re.compile(r"\s*[-–]\s*\d")  # "400 - 500" is a range, not a code
+SLASH_NAME = re.compile(r"/[A-Za-z]")  # "Kodim 1609/Buleleng"
+LETTER_BEFORE = re.compile(r"[A-Za-z][-‐]?$")  # "C-130", "G20"
+LETTER_AFTER = re.compile(r"[A-Za-z]")  # "5G", "3D"
+NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
+OPEN_BRACKET = re.compile(r"\(\s*$")
+CLOSE_BRACKET = re.compile(r"\s*\)")
+HYPHEN_DIGIT_BEFORE = re.compile(r"\d[-–]$")  # "0812-1234-5678"
+HYPHEN_DIGIT_AFTER = re.compile(r"[-–]\d")
+WORD = re.compile(r"\w+")
+HYPHENATED_WORD = re.compile(r"[\w-]+")
 # Runs of eight or more digits without separators are phone or reference numbers.
 LONG_RUN = re.compile(r"^\d{8,}$")
 
@@ -65,8 +80,7 @@ class Lexicon:
             rf"|(?P<vague>\b{vague}(?:\s+(?P<vscale>{scale}))?\b)"
             rf"|(?P<frac>\b{frac}(?:\s+(?P<fscale>{scale}))?\b)"
             rf"|(?P<words>\b{word}(?:{joiner}{inner})*(?<=\w)\b)",
-            re.IGNORECASE,
-        )
+        )  # matched against the lower-cased text: a case-sensitive scan is much faster
         joiners = forms(lang, "numbers", "range_joiners")
         rng = "|".join(re.escape(j) for j in sorted(joiners["range"], key=len, reverse=True))
         alt = "|".join(re.escape(j) for j in joiners["alternative"])
@@ -100,6 +114,7 @@ class Lexicon:
             re.IGNORECASE)
         cur = "|".join(re.escape(f) for f in all_forms(lang, "units", "currency_before") if f[-1].isalpha())
         self.currency_glued = re.compile(r"(?:^|\W)(?:" + cur + r")$", re.IGNORECASE)
+        self.percent_after = re.compile(r"\s*(?:" + "|".join(re.escape(f) for f in forms(lang, "units", "units")["percent"]) + r")", re.I)
         units = "|".join(re.escape(f) for f in all_forms(lang, "units", "units") if f.isalnum())
         self.glued_unit = re.compile(r"(?:" + units + r")(?![\w])", re.IGNORECASE)
 
@@ -158,7 +173,7 @@ def parse_words(words: list[str], lex: Lexicon) -> float | None:
 
 def _atoms(text: str, lex: Lexicon) -> list[Atom]:
     out = []
-    for m in lex.atom.finditer(text):
+    for m in lex.atom.finditer(fold_case(text)):
         kind = m.lastgroup if m.lastgroup in ("digits", "vague", "frac", "words") else None
         for name in ("digits", "vague", "frac", "words"):
             if m.group(name):
@@ -200,29 +215,29 @@ def _is_excluded(text: str, a: Atom, lex: Lexicon) -> bool:
     num = re.match(lex.digits, text[a.start:a.end]).group(0)
     before, after = text[: a.start], text[a.end:]
     low_before = before.casefold()
-    prev_words = re.findall(r"[\w]+", low_before[-40:])
+    prev_words = WORD.findall(low_before[-40:])
     prev_word = prev_words[-1] if prev_words else ""
     prev_two = " ".join(prev_words[-2:])
     # Phone and reference numbers: a leading zero ("021", "0812") or digit groups side by side.
-    if re.match(r"0\d", num) or re.search(r"\d[\s)]+$", before) or re.match(r"[\s-]+\(?\d", after) and not a.scaled and not re.match(r"\s*[-–]\s*\d", after):
+    if LEADING_ZERO.match(num) or DIGITS_BEFORE.search(before) or (DIGITS_AFTER.match(after) and not a.scaled and not RANGE_AFTER.match(after)):
         return True
     # A code with a slash and a name: "Kodim 1609/Buleleng".
-    if re.match(r"/[A-Za-z]", after):
+    if SLASH_NAME.match(after):
         return True
     # The first day of a date range: "5 hingga 18 Maret 2024".
     if lex.day_range_re.match(after):
         return True
     # Glued to letters before ("C-130", "COVID-19", "ke-3"), unless a currency sign ("Rp38").
-    if re.search(r"[A-Za-z][-‐]?$", before) and not lex.currency_glued.search(before):
+    if LETTER_BEFORE.search(before) and not lex.currency_glued.search(before):
         return True
     # Glued to letters after ("5G", "3D"), unless a unit written without a space ("5km").
-    if re.match(r"[A-Za-z]", after) and not lex.glued_unit.match(after):
+    if LETTER_AFTER.match(after) and not lex.glued_unit.match(after):
         return True
     if SLASH_DATE.search(text[max(0, a.start - 2): a.end + 2]):
         return True
     if LONG_RUN.match(num):
         return True
-    next_word = (re.match(r"\s*([A-Za-z]+)", after) or [None, ""])[1].casefold()
+    next_word = (NEXT_WORD.match(after) or [None, ""])[1].casefold()
     if not a.scaled and next_word in lex.months:
         return True  # "26 Februari"
     if YEAR.match(num) and not a.scaled:
@@ -231,15 +246,15 @@ def _is_excluded(text: str, a: Atom, lex: Lexicon) -> bool:
             after.casefold().lstrip().startswith(z) for z in lex.time_zones)):
         return True
     labelled = prev_word in lex.labels or prev_two in lex.labels
-    if (labelled and not re.match(r"\s*(?:%|persen)", after, re.I)) or lex.ordinal_re.search(before):
+    if (labelled and not lex.percent_after.match(after)) or lex.ordinal_re.search(before):
         return True
     # List markers "(2)" are not figures.
-    return bool(re.search(r"\(\s*$", before) and re.match(r"\s*\)", after) and a.low < 10)
+    return bool(OPEN_BRACKET.search(before) and CLOSE_BRACKET.match(after) and a.low < 10)
 
 
 def _glued_code(text: str, a: Atom) -> bool:
     """Digits glued by hyphens to more digits beyond a range ("1234-5678" in "0812-1234-5678")."""
-    return bool(re.search(r"\d[-–]$", text[: a.start]) or re.match(r"[-–]\d", text[a.end:]))
+    return bool(HYPHEN_DIGIT_BEFORE.search(text[: a.start]) or HYPHEN_DIGIT_AFTER.match(text[a.end:]))
 
 
 def _join_ranges(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:
@@ -282,8 +297,8 @@ def _qualifier(text: str, a: Atom, lex: Lexicon, fig_start: int, after_unit: int
         qualifier, qstart = lex.qual_before[m.group(1)], m.start(1)
     if qualifier == "exact" and lex.after_re.match(text[after_unit:]):
         qualifier = "more_than"
-    window = re.findall(r"[\w-]+", before[max(0, qstart - 40): qstart])[-3:]
-    window += re.findall(r"[\w-]+", text[after_unit: after_unit + 30].casefold())[:2]
+    window = HYPHENATED_WORD.findall(before[max(0, qstart - 40): qstart])[-3:]
+    window += HYPHENATED_WORD.findall(text[after_unit: after_unit + 30].casefold())[:2]
     # A hedge ("mungkin", "diperkirakan") makes a plain or approximate figure a guess.
     if qualifier in ("exact", "approx") and any(w in lex.hedges for w in window):
         qualifier = "hedged"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from kg.lang import all_forms
@@ -55,8 +56,10 @@ def _is_abbreviation(before: str, abbreviations: set[str]) -> bool:
     return word in abbreviations or (len(word) == 1 and word.isalpha())
 
 
-def split_sentences(text: str, spans: Sequence[tuple[int, int]], lang: str = "id") -> list[Sentence]:
-    """Sentences of the kept spans, never crossing a paragraph."""
+@lru_cache(maxsize=256)
+def split_sentences(text: str, spans: tuple[tuple[int, int], ...], lang: str = "id") -> tuple[Sentence, ...]:
+    """Sentences of the kept spans, never crossing a paragraph (cached: metadata and claims
+    both read the sentences of one document)."""
     abbreviations = set(all_forms(lang, "sentences", "abbreviations"))
     out: list[Sentence] = []
     for p_index, para in enumerate(paragraphs(text, spans)):
@@ -71,7 +74,7 @@ def split_sentences(text: str, spans: Sequence[tuple[int, int]], lang: str = "id
                 _append(out, text, start + pos, start + m.end(), p_index)
                 pos = m.end()
             _append(out, text, start + pos, end, p_index)
-    return _merge_wrapped(out, text)
+    return tuple(_merge_wrapped(out, text))
 
 
 def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:

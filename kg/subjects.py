@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.entities import Entities, split_place
-from kg.lang import alternation, forms, inverse
+from kg.lang import alternation, fold_case, forms, inverse
 
 # How far around a figure its action verb may stand ("menewaskan 22", "75 teroris ... tewas").
 ACTION_BEFORE = 80
@@ -40,14 +40,14 @@ class ContextLexicon:
 
     def __init__(self, lang: str = "id"):
         self.actions = inverse(lang, "actions", "actions")
-        self.action_re = re.compile(rf"\b({alternation(self.actions)})\b", re.IGNORECASE)
+        self.action_re = re.compile(rf"\b({alternation(self.actions)})\b")
         events = [w for ws in forms(lang, "events", "event_nouns").values() for w in ws]
         totals = [w for ws in forms(lang, "events", "cumulative_markers").values() for w in ws]
-        self.event_re = re.compile(rf"\b(?:{alternation(events)})\b", re.IGNORECASE)
-        self.total_re = re.compile(rf"\b(?:{alternation(totals)})\b", re.IGNORECASE)
-        self.locative_re = re.compile(rf"\b(?:{alternation(forms(lang, 'places', 'locative')['before'])})\b[\w\s,]*$", re.IGNORECASE)
-        self.place_join_re = re.compile(rf"^\s*(?:{alternation(forms(lang, 'places', 'joiners')['words'])})\s*$", re.IGNORECASE)
-        self.nationality_re = re.compile(rf"\b(?:{alternation(forms(lang, 'places', 'nationality')['before'])})\s+$", re.IGNORECASE)
+        self.event_re = re.compile(rf"\b(?:{alternation(events)})\b")
+        self.total_re = re.compile(rf"\b(?:{alternation(totals)})\b")
+        self.locative_re = re.compile(rf"\b(?:{alternation(forms(lang, 'places', 'locative')['before'])})\b[\w\s,]*$")
+        self.place_join_re = re.compile(rf"^\s*(?:{alternation(forms(lang, 'places', 'joiners')['words'])})\s*$")
+        self.nationality_re = re.compile(rf"\b(?:{alternation(forms(lang, 'places', 'nationality')['before'])})\s+$")
 
 
 @dataclass(frozen=True)
@@ -76,15 +76,16 @@ def document_topic(text: str, spans, title: str | None, entities: Entities, lang
 def _places(sentence: str, entities: Entities, lang: str = "id") -> list[tuple[int, int, str]]:
     """Place mentions (not nationalities), "X dan Y" joined, locative ones ("di Irak") first."""
     lex = ContextLexicon(lang)
+    low = fold_case(sentence)
     found = [m for m in entities.find(sentence) if entities.kind(m[2]) == "place"
-             and not lex.nationality_re.search(sentence[: m[0]])]
+             and not lex.nationality_re.search(low[: m[0]])]
     joined: list[tuple[int, int, str]] = []
     for m in found:
-        if joined and lex.place_join_re.match(sentence[joined[-1][1]:m[0]]) and m[2] not in split_place(joined[-1][2]):
+        if joined and lex.place_join_re.match(low[joined[-1][1]:m[0]]) and m[2] not in split_place(joined[-1][2]):
             joined[-1] = (joined[-1][0], m[1], f"{joined[-1][2]} and {m[2]}")
         else:
             joined.append(m)
-    return sorted(joined, key=lambda m: not lex.locative_re.search(sentence[max(0, m[0] - LOCATIVE_REACH): m[0]]))
+    return sorted(joined, key=lambda m: not lex.locative_re.search(low[max(0, m[0] - LOCATIVE_REACH): m[0]]))
 
 
 def _subject(orgs, fig_start: int, fig_end: int, topic: Topic, place: str | None) -> str | None:
@@ -108,13 +109,14 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     outside = lambda m: not (speaker_span and speaker_span[0] <= m[0] < speaker_span[1])  # noqa: E731
     orgs = [m for m in entities.find(sentence) if entities.kind(m[2]) == "organization" and outside(m)]
     places = [p for p in _places(sentence, entities, lang) if outside(p)]
-    locative = [p for p in places if lex.locative_re.search(sentence[max(0, p[0] - LOCATIVE_REACH): p[0]])]
+    locative = [p for p in places if lex.locative_re.search(fold_case(sentence[max(0, p[0] - LOCATIVE_REACH): p[0]]))]
     ranked = [p for p in locative if p[0] >= fig_end] + [p for p in reversed(locative) if p[1] <= fig_start]
     # A place named without a locative word is often an actor ("serangan Israel"), not the scope.
     place = ranked[0][2] if ranked else topic.place
     subject = _subject(orgs, fig_start, fig_end, topic, place)
     lo, hi = max(0, fig_start - ACTION_BEFORE), min(len(sentence), fig_end + ACTION_AFTER)
-    acts = [(m.start() + lo, m.group(1)) for m in lex.action_re.finditer(sentence[lo:hi])]
+    low = fold_case(sentence)  # the lexicon patterns are lower case
+    acts = [(m.start() + lo, m.group(1)) for m in lex.action_re.finditer(low[lo:hi])]
     action = None
     if acts:
         # Distance from the figure's near edge: "75 teroris tewas dan puluhan lainnya luka-luka".
@@ -122,10 +124,10 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
         action = lex.actions[word.casefold()]
     base = noun or ("people" if unit == "person" else None)
     measure = f"{base} {action}" if base and action else (base or None)
-    is_event = bool(action and lex.event_re.search(sentence) and not lex.total_re.search(sentence))
+    is_event = bool(action and lex.event_re.search(low) and not lex.total_re.search(low))
     return Context(subject, place, measure, action, is_event)
 
 
 def event_date_positions(sentence: str, lang: str = "id") -> list[int]:
     """Offsets in the sentence where an event noun stands (a date right after it is the event's)."""
-    return [m.end() for m in ContextLexicon(lang).event_re.finditer(sentence)]
+    return [m.end() for m in ContextLexicon(lang).event_re.finditer(fold_case(sentence))]

@@ -59,7 +59,9 @@ class UnitReader:
         before, after = text[:start], text[end:]
         m = self.re_cur_before.search(before)
         if m:
-            return UnitInfo(m.start(1), end, end, "money", self.cur_before[m.group(1).casefold()], None)
+            # What the money is ("anggaran Rp 15 miliar"): a counted noun shortly before it.
+            return UnitInfo(m.start(1), end, end, "money", self.cur_before[m.group(1).casefold()],
+                            self._noun_before(before[: m.start(1)]))
         m = self.re_points.match(after)
         if m:
             return UnitInfo(start, end + m.end(), end + m.end(), "points", None, None)
@@ -86,11 +88,14 @@ class UnitReader:
             return UnitInfo(start, end, end, "inherit", None, None)
         if kind == "words":
             return None
-        window = before[-NOUN_BEFORE_CHARS:]
-        window = CLAUSE_BREAK.split(window)[-1]
-        found = list(self.re_noun_before.finditer(window))
-        if found:
-            noun = found[-1].group(1).casefold()
-            unit = "person" if noun in self.persons else "count"
-            return UnitInfo(start, end, end, unit, None, self.nouns[noun])
+        noun = self._noun_before(before)
+        if noun:
+            unit = "person" if noun in self.persons.values() else "count"
+            return UnitInfo(start, end, end, unit, None, noun)
         return UnitInfo(start, end, end, "fraction" if kind == "fraction" else "count", None, None)
+
+    def _noun_before(self, before: str) -> str | None:
+        """The measure class of the last counted noun in the clause before a figure."""
+        window = CLAUSE_BREAK.split(before[-NOUN_BEFORE_CHARS:])[-1]
+        found = list(self.re_noun_before.finditer(window))
+        return self.nouns[found[-1].group(1).casefold()] if found else None

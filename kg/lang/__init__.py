@@ -9,7 +9,27 @@ from typing import Any
 
 from kg.errors import KgError
 
-LANGUAGES = ("id",)
+DEFAULT_LANGUAGE = "id"
+# How much of a text the language guess reads: enough words, little time.
+GUESS_CHARS = 5000
+
+
+def languages() -> list[str]:
+    """The languages that have lexical data (a folder under kg/lang)."""
+    root = resources.files("kg.lang")
+    return sorted(p.name for p in root.iterdir() if p.is_dir() and p.joinpath("numbers.toml").is_file())
+
+
+def guess_language(text: str) -> str:
+    """The language whose grammar words (stop words of attribution.toml) the text uses most."""
+    words = re.findall(r"[^\W\d_]+", text[:GUESS_CHARS].casefold())
+    best, best_hits = DEFAULT_LANGUAGE, 0
+    for lang in languages():
+        stops = set(all_forms(lang, "attribution", "stop_words"))
+        hits = sum(w in stops for w in words)
+        if hits > best_hits:
+            best, best_hits = lang, hits
+    return best
 
 
 @lru_cache(maxsize=None)
@@ -30,6 +50,13 @@ def forms(lang: str, name: str, section: str) -> dict[str, list[str]]:
 def inverse(lang: str, name: str, section: str) -> dict[str, str]:
     """One section turned around: surface form -> canonical key."""
     return {form: key for key, values in forms(lang, name, section).items() for form in values}
+
+
+def fold_case(text: str) -> str:
+    """The text in lower case with every offset kept (a character whose lower case is longer,
+    such as "İ", stays as it is), so that lexicon patterns can match case-sensitively."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 def alternation(words) -> str:
