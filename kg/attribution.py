@@ -22,6 +22,8 @@ HEADLINE_SPEAKER = re.compile(r"^((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,4}
 APPOSITIVE = re.compile(r",\s*((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|bin|binti)){1,4}),\s+[a-z]")
 # A capitalised run opening a sentence: "Kepala BNPB Letjen TNI Agus Wibisono meninjau".
 LEADING_NAME = re.compile(r"^((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|bin|binti)){1,6})\s+[a-z]")
+# How many words a personal name has ("Rina Kusumawati", "Gede Eka Sandi Asmadi").
+PERSONAL_NAME_WORDS = (2, 5)
 # Trailing punctuation and brackets around a phrase.
 TRIM = " \t\n,.;:–—-“”\"'‘’()"
 
@@ -112,13 +114,23 @@ def clean_name(phrase: str, lex: AttributionLexicon, after_verb: bool) -> str | 
         chunks = [c for c in chunks if c and _first_word(c) not in lex.stop and not _is_intro(c, lex)][-2:]
     if not chunks:
         return None
-    cut = [c for c in (_cut_at_stop(c, lex) for c in chunks) if c]
+    cut = []
+    for c in chunks:
+        short = _cut_at_stop(c, lex)
+        if short:
+            cut.append(short)
+        if after_verb and short != c:  # "X kepada wartawan di Kompleks Parlemen, Senayan": X's phrase ended
+            break
     if not cut:
         return None
     # A name chunk beside a role chunk wins: "pejabat senior militer Irak, Jenderal Qais
     # al-Mohamadawi" (after the verb: the first name), "Said Mamouzini, pejabat bidang media
     # ..." (before the verb: the last name, nearest the verb).
     names = [c for c in cut if _looks_like_name(c, lex)]
+    # A personal name beats a capitalised role or office: "Stakeholder Relation Manager Bandara
+    # I Gusti Ngurah Rai, Gede Eka Sandi Asmadi" -> "Gede Eka Sandi Asmadi".
+    personal = [c for c in names if _personal_name(c, lex)]
+    names = personal or names
     if names:
         best = names[0] if after_verb else names[-1]
     else:
@@ -173,9 +185,19 @@ def _is_role(chunk: str, lex: AttributionLexicon) -> bool:
 
 
 def _looks_like_name(chunk: str, lex: AttributionLexicon) -> bool:
-    """A capitalised personal or organisational name, possibly behind a title."""
+    """A capitalised personal or organisational name, possibly behind a title ("dan" may join
+    two capitalised words: "Pusat Data, Informasi dan Komunikasi Kebencanaan")."""
     words = chunk.split()
-    return bool(words) and all(NAME_WORD.match(w.strip(TRIM)) for w in words)
+    return bool(words) and words[0][:1].isupper() and all(
+        NAME_WORD.match(w.strip(TRIM)) or (w in lex.name_joiners and 0 < i < len(words) - 1)
+        for i, w in enumerate(words))
+
+
+def _personal_name(chunk: str, lex: AttributionLexicon) -> bool:
+    """Two to five capitalised words with no role, title or organisation word and no domain."""
+    words = [w.strip(TRIM).casefold() for w in chunk.split()]
+    return (PERSONAL_NAME_WORDS[0] <= len(words) <= PERSONAL_NAME_WORDS[1] and "." not in chunk
+            and not set(words) & (lex.person_roles | lex.role_heads | lex.org_words))
 
 
 def _valid(name: str | None, lex: AttributionLexicon) -> bool:

@@ -143,7 +143,9 @@ def _back_fill(out: list[Said], sentences: list[Sentence], i: int, has_figures: 
 def _restatements(claims: list[Claim], title_end: int) -> list[Claim]:
     """Link claims that repeat an earlier figure of the same document (headline, later quote)."""
     first: dict[tuple, Claim] = {}
-    body_first = sorted(claims, key=lambda c: (c.start < title_end, c.start))
+    # The claim that stands for its restatements: in the body rather than the headline, then
+    # the one that says most (an action, a speaker), then the earliest.
+    body_first = sorted(claims, key=lambda c: (c.start < title_end, c.action is None, c.speaker is None, c.start))
     for c in body_first:
         key = (c.quantity.low, c.quantity.high, c.quantity.unit, c.subject)
         first.setdefault(key, c)

@@ -182,7 +182,7 @@ class Scope:
         return hit
 
     def profile(self, claim: Claim) -> Profile:
-        """The profile of a claim that has a subject and a measure."""
+        """The profile of a claim that has a measure."""
         ms = self.measures
         action = ms.action(claim.action)
         noun = claim.measure.strip()
@@ -193,7 +193,9 @@ class Scope:
             action, noun = ms.action(words[-1]), " ".join(words[:-1])
         chain = ms.chain(noun)
         q = claim.quantity
-        key = (self.name(claim.subject), chain[-1], action, claim.is_event, q.unit, q.currency)
+        # A claim whose subject the text does not name is keyed with the other unnamed ones:
+        # articles of one story often never name the entity their figures are about.
+        key = (self.name(claim.subject) if claim.subject else "", chain[-1], action, claim.is_event, q.unit, q.currency)
         place, place_id = self.place(claim.place)
         speaker = self.name(claim.speaker).casefold() if claim.speaker else ""
         return Profile(claim, key, chain, place, place_id, speaker)
@@ -357,8 +359,8 @@ def _pairs(group: list[Profile]) -> list[tuple[Profile, Profile]]:
 def compare_claims(claims: Sequence[Claim], entities: Entities) -> list[Comparison]:
     """Compare claims within their keys; one Comparison per compared pair, key by key in input order.
 
-    Claims without a subject or measure are not compared, nor is a restatement (`same_as`) of
-    a claim that is present: its original stands for it.
+    Claims without a measure are not compared, nor is a restatement (`same_as`) of a claim that
+    is present: its original stands for it. Claims without a subject are compared with each other.
     """
     with _gc_paused():
         return _compare(claims, Scope(entities))
@@ -384,7 +386,7 @@ def _compare(claims: Sequence[Claim], scope: Scope) -> list[Comparison]:
     present = {c.id for c in claims}
     groups: dict[tuple, list[Profile]] = defaultdict(list)
     for claim in claims:
-        if not claim.subject or not claim.measure or (claim.same_as and claim.same_as in present):
+        if not claim.measure or (claim.same_as and claim.same_as in present):
             continue
         profile = scope.profile(claim)
         groups[profile.key].append(profile)

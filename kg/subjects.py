@@ -11,7 +11,9 @@ from kg.lang import alternation, fold_case, forms, inverse
 
 # How far around a figure its action verb may stand ("menewaskan 22", "75 teroris ... tewas").
 ACTION_BEFORE = 80
-ACTION_AFTER = 60
+ACTION_AFTER = 100
+# An action after a figure belongs to it only within its clause.
+CLAUSE_END = re.compile(r"[,;:()“”\"]")
 # How close after the counted noun an owner entity must stand: "22 anggota ISIS".
 OWNER_AFTER = 25
 # How close before a date an event noun makes it the event's date: "operasi militer pada 26 Februari".
@@ -115,6 +117,9 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     place = ranked[0][2] if ranked else topic.place
     subject = _subject(orgs, fig_start, fig_end, topic, place)
     lo, hi = max(0, fig_start - ACTION_BEFORE), min(len(sentence), fig_end + ACTION_AFTER)
+    clause_end = CLAUSE_END.search(sentence, fig_end)
+    if clause_end and clause_end.start() < hi:  # "32 penerbangan dari ... Bali dibatalkan akibat ..."
+        hi = clause_end.start()
     low = fold_case(sentence)  # the lexicon patterns are lower case
     acts = [(m.start() + lo, m.group(1)) for m in lex.action_re.finditer(low[lo:hi])]
     action = None
