@@ -62,6 +62,8 @@ class AttributionLexicon:
         self.statement = re.compile(rf"\b(?:{alt(verbs['statement_nouns'])})\s+(.+?)\s+(?:{that})\b")
         self.source_words = set(g["source"])
         self.name_joiners = set(g["name_joiner"])
+        shift = alt(all_forms(lang, "attribution", "topic_shift"))
+        self.topic_shift = re.compile(rf"^\W*(?:{shift})\b")
         self.frame = re.compile(rf"^(?:{alt(g['frame_openers'])})\b", re.I)
         self.anaphor = re.compile(rf"\b(?:{alt(all_forms(lang, 'attribution', 'back_reference'))})\b")
         relay = forms(lang, "attribution", "relay")
@@ -305,6 +307,11 @@ def _make(name: str, sentence: str, near: int, lex: AttributionLexicon, entities
     start = sentence.find(name, max(0, near - len(name) - 200))
     start = start if start >= 0 else near
     return Speaker(name, speaker_kind(name, lex, entities), start, start + len(name), back_reference=back)
+
+
+def shifts_topic(sentence: str, lang: str = "id") -> bool:
+    """Whether a sentence opens by turning to another matter ("Sementara itu, ...")."""
+    return bool(AttributionLexicon(lang).topic_shift.match(fold_case(sentence)))
 
 
 def person_mention(sentence: str, entities: Entities, lang: str = "id") -> str | None:

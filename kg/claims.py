@@ -5,7 +5,7 @@ import hashlib
 from dataclasses import dataclass, replace
 
 from kg.attribution import (Speaker, find_relays, find_speaker, headline_speaker, person_mention, quote_spans,
-                            same_speaker, speaker_for)
+                            same_speaker, shifts_topic, speaker_for)
 from kg.clean import kept_spans
 from kg.dates import DateMention, find_date_mentions
 from kg.entities import Entities
@@ -96,7 +96,8 @@ def resolve_speakers(doc: Document, sentences: list[Sentence], entities: Entitie
             ref = last_person or last_named
             if ref:
                 said.speaker, said.kind = ref.speaker, ref.kind
-        elif i > 0 and sentences[i - 1].paragraph == s.paragraph and out[i - 1].speaker:
+        elif (i > 0 and sentences[i - 1].paragraph == s.paragraph and out[i - 1].speaker
+              and not shifts_topic(sent, doc.language)):
             said.speaker, said.kind = out[i - 1].speaker, out[i - 1].kind  # continuation
         if said.speaker:
             # The date is read only for a sentence someone said: most sentences need none.

@@ -34,6 +34,8 @@ HYPHEN_DIGIT_BEFORE = re.compile(r"\d[-–]$")  # "0812-1234-5678"
 HYPHEN_DIGIT_AFTER = re.compile(r"[-–]\d")
 WORD = re.compile(r"\w+")
 HYPHENATED_WORD = re.compile(r"[\w-]+")
+# A web address: its digits are ids and dates, never figures.
+URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
 # Runs of eight or more digits without separators are phone or reference numbers.
 LONG_RUN = re.compile(r"^\d{8,}$")
 
@@ -310,7 +312,9 @@ def find_quantities(text: str, offset: int = 0, lang: str = "id") -> list[Quanti
     lex = Lexicon(lang)
     units = UnitReader(lang)
     atoms = _atoms(text, lex)
-    excluded = {(a.start, a.end) for a in atoms if _is_excluded(text, a, lex)}
+    urls = [m.span() for m in URL.finditer(text)]
+    excluded = {(a.start, a.end) for a in atoms if _is_excluded(text, a, lex)
+                or any(s <= a.start < e for s, e in urls)}
     out = []
     for a in _join_ranges(text, atoms, lex):
         # A range is dropped with either end: "Kav. 52-53", "0812-1234-5678".

@@ -17,7 +17,7 @@ EXPECTED = {
     "actions": {"actions"},
     "events": {"event_nouns", "cumulative_markers"},
     "attribution": {"verbs", "grammar", "back_reference", "pronouns", "relay", "outlet_credit", "stop_words", "connectives",
-                    "not_speaker", "drop_leading", "roles"},
+                    "topic_shift", "not_speaker", "drop_leading", "roles"},
     "boilerplate": {"line_starts", "inline"},
     "sentences": {"abbreviations"},
     "labels": {"label_words", "not_count_prefixes", "ordinal_prefixes"},
