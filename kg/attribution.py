@@ -15,13 +15,17 @@ QUOTE_MARK = re.compile(f"[{QUOTES}]")
 # A chunk boundary inside a noun phrase: comma, dash between words, or a bracketed date.
 CHUNK_SPLIT = re.compile(r"\s*(?:,|\s[–—-]\s)\s*")
 # Capitalised word (a name part), allowing Arabic-style particles "al-", "bin".
-NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|al-\w+|el-\w+|bin|binti|van|de|da|di)$")
+NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|@\w+|al-\w+|el-\w+|bin|binti|van|de|da|di)$")
 # A headline that opens with its source: "Kemlu: ...", "Kepala BNPB: ...".
 HEADLINE_SPEAKER = re.compile(r"^((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,4})\s*:\s+\S")
 # A name set off by commas after a role: "Kepala Dinas Kesehatan, Hendro Wibowo, meminta".
 APPOSITIVE = re.compile(r",\s*((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|bin|binti)){1,4}),\s+[a-z]")
 # A capitalised run opening a sentence: "Kepala BNPB Letjen TNI Agus Wibisono meninjau".
 LEADING_NAME = re.compile(r"^((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|bin|binti)){1,6})\s+[a-z]")
+# A word opening with a digit ends a name: "cabang 14 Mosul".
+DIGIT_START = re.compile(r"^\(?\d")
+# How many comma-separated chunks a speaker phrase after its verb may take (role, office, name).
+AFTER_VERB_CHUNKS = 3
 # How many words a personal name has ("Rina Kusumawati", "Gede Eka Sandi Asmadi").
 PERSONAL_NAME_WORDS = (2, 5)
 # Trailing punctuation and brackets around a phrase.
@@ -61,6 +65,7 @@ class AttributionLexicon:
         self.according = re.compile(rf"\b(?:{alt(verbs['according'])})\s+")
         self.statement = re.compile(rf"\b(?:{alt(verbs['statement_nouns'])})\s+(.+?)\s+(?:{that})\b")
         self.source_words = set(g["source"])
+        self.verb_prefixes = tuple(g.get("verb_prefixes", []))
         self.name_joiners = set(g["name_joiner"])
         shift = alt(all_forms(lang, "attribution", "topic_shift"))
         self.topic_shift = re.compile(rf"^\W*(?:{shift})\b")
@@ -72,12 +77,14 @@ class AttributionLexicon:
         stops = forms(lang, "attribution", "stop_words")
         self.stop = set(stops["stop"])
         self.not_speaker = set(all_forms(lang, "attribution", "not_speaker"))
-        conn = "|".join(re.escape(w) for w in all_forms(lang, "attribution", "connectives"))
+        conn = alternation(all_forms(lang, "attribution", "connectives"))
         self.connective = re.compile(rf"^(?:{conn})\b[\s,]*", re.I)
         self.drop_leading = all_forms(lang, "attribution", "drop_leading")
         roles = forms(lang, "attribution", "roles")
         self.person_roles = set(roles["person"])
         self.role_heads = {r.split()[0] for r in self.person_roles}  # "juru" of "juru bicara"
+        # Counted nouns ("Desa", "Kota", "Warga") are not parts of a personal name.
+        self.common_nouns = {w for sec in ("persons", "things") for w in all_forms(lang, "nouns", sec) if " " not in w}
         self.org_words = set(roles["organization"])
         self.doc_words = set(roles["document"])
 
@@ -93,7 +100,7 @@ def speaker_kind(name: str, lex: AttributionLexicon, entities: Entities) -> str:
     if first in lex.doc_words:
         return "document"
     kind = entities.kind(name)
-    if kind in ("organization", "agency"):
+    if kind in ("organization", "agency", "place"):  # "Israel mengklaim": a state speaks
         return "organization"
     words = {w.casefold() for w in re.findall(r"[\w-]+", name)}
     if first in lex.person_roles or first in lex.role_heads:
@@ -110,14 +117,23 @@ def clean_name(phrase: str, lex: AttributionLexicon, after_verb: bool) -> str | 
     if not chunks:
         return None
     if after_verb:
-        chunks = chunks[:2]
+        # "kata Kepala Pusat Data, Informasi dan Komunikasi BNPB, Arif Budiman Harahap": a role
+        # and a name may take three chunks; a chunk that opens in lower case is a new clause.
+        chunks = chunks[:AFTER_VERB_CHUNKS]
     else:
         chunks = [lex.connective.sub("", c) for c in chunks]
         chunks = [c for c in chunks if c and _first_word(c) not in lex.stop and not _is_intro(c, lex)][-2:]
     if not chunks:
         return None
     cut = []
-    for c in chunks:
+    for i, c in enumerate(chunks):
+        # After the verb, a further chunk is an appositive only after a role ("pejabat senior
+        # militer Irak, Jenderal Qais ...") or when it is a role or a personal name itself;
+        # otherwise it is the reported clause ("menurut kantor PM Israel, Iran menembakkan ...").
+        appositive = _is_role(chunks[0], lex, any_case=True) and c[:1].isupper() or _is_role(c, lex, any_case=True) \
+            or _personal_name(_cut_at_stop(c, lex), lex)
+        if after_verb and i and not appositive:
+            break
         short = _cut_at_stop(c, lex)
         if short:
             cut.append(short)
@@ -131,7 +147,7 @@ def clean_name(phrase: str, lex: AttributionLexicon, after_verb: bool) -> str | 
     names = [c for c in cut if _looks_like_name(c, lex)]
     # A personal name beats a capitalised role or office: "Stakeholder Relation Manager Bandara
     # I Gusti Ngurah Rai, Gede Eka Sandi Asmadi" -> "Gede Eka Sandi Asmadi".
-    personal = [c for c in names if _personal_name(c, lex)]
+    personal = [c for c in names if _personal_name(c, lex)] or [c for c in cut if _ends_with_person(c, lex)]
     names = personal or names
     if names:
         best = names[0] if after_verb else names[-1]
@@ -168,7 +184,11 @@ def _cut_at_stop(chunk: str, lex: AttributionLexicon) -> str:
             continue
         # "Pusat Vulkanologi dan Mitigasi Bencana Geologi": "dan" between capitals is part of a name.
         joins_name = bare in lex.name_joiners and out and out[-1][:1].isupper() and i + 1 < len(words) and words[i + 1][:1].isupper()
-        if i > 0 and not joins_name and (bare in lex.stop or re.match(r"^\(?\d", bare)):
+        if i > 0 and not joins_name and (bare in lex.stop or DIGIT_START.match(bare)):
+            break
+        # "Kementerian Kesehatan Iran terakhir kali memperbarui ...": a verb after a name ends it.
+        if out and out[-1][:1].isupper() and w[:1].islower() and bare.startswith(lex.verb_prefixes) \
+                and bare not in lex.person_roles and bare not in lex.org_words and bare not in lex.doc_words:
             break
         out.append(w)
     return " ".join(out).strip(TRIM)
@@ -182,8 +202,11 @@ def _drop_leading(name: str, lex: AttributionLexicon) -> str:
     return name
 
 
-def _is_role(chunk: str, lex: AttributionLexicon) -> bool:
-    return _first_word(_drop_leading(chunk, lex)) in lex.person_roles and chunk[:1].islower()
+def _is_role(chunk: str, lex: AttributionLexicon, any_case: bool = False) -> bool:
+    """Whether a chunk opens with a role word ("pejabat", "juru bicara"); in lower case unless
+    any_case, since a capitalised role usually heads a title plus name ("Menteri Sugiono")."""
+    head = _drop_leading(chunk, lex)
+    return _first_word(head) in (lex.person_roles | lex.role_heads) and (any_case or chunk[:1].islower())
 
 
 def _looks_like_name(chunk: str, lex: AttributionLexicon) -> bool:
@@ -195,11 +218,18 @@ def _looks_like_name(chunk: str, lex: AttributionLexicon) -> bool:
         for i, w in enumerate(words))
 
 
+def _ends_with_person(chunk: str, lex: AttributionLexicon) -> bool:
+    """A role phrase closed by a personal name: "Kepala BNPB Arif Budiman Harahap"."""
+    words = chunk.split()
+    return _is_role(chunk, lex, any_case=True) and len(words) > PERSONAL_NAME_WORDS[0] and _personal_name(" ".join(words[-PERSONAL_NAME_WORDS[0]:]), lex) \
+        and all(NAME_WORD.match(w.strip(TRIM)) for w in words[-PERSONAL_NAME_WORDS[0]:])
+
+
 def _personal_name(chunk: str, lex: AttributionLexicon) -> bool:
     """Two to five capitalised words with no role, title or organisation word and no domain."""
     words = [w.strip(TRIM).casefold() for w in chunk.split()]
     return (PERSONAL_NAME_WORDS[0] <= len(words) <= PERSONAL_NAME_WORDS[1] and "." not in chunk
-            and not set(words) & (lex.person_roles | lex.role_heads | lex.org_words))
+            and not set(words) & (lex.person_roles | lex.role_heads | lex.org_words | lex.common_nouns))
 
 
 def _valid(name: str | None, lex: AttributionLexicon) -> bool:
@@ -252,7 +282,7 @@ def find_speaker(sentence: str, entities: Entities, lang: str = "id") -> Speaker
 def speaker_for(sentence: str, position: int, entities: Entities, lang: str = "id") -> Speaker | None:
     """In a sentence naming two speakers outside quotes ("Menurut A, ... 97 WNI, sementara B
     mencatat 289"), the named speaker nearest before the figure at `position`; else None."""
-    if quote_spans(sentence):
+    if QUOTE_MARK.search(sentence):  # a quote's speaker owns all its figures
         return None
     named = sorted({(c.start, c.name): c for c in find_speakers(sentence, entities, lang)
                     if not c.pronoun and c.name}.values(), key=lambda c: c.start)
@@ -353,11 +383,14 @@ def find_relays(sentence: str, entities: Entities, lang: str = "id") -> tuple[tu
     return tuple(sorted(out))
 
 
-def _name_words(name: str, lex: AttributionLexicon) -> list[str]:
-    """The capitalised words of a speaker phrase without titles, roles and particles, in order."""
+def _name_words(name: str, lex: AttributionLexicon, entities: Entities | None) -> list[str]:
+    """The capitalised words of a speaker phrase without titles, roles, particles and place
+    names ("Israel" in "polisi Israel" names no one), in order."""
     out = []
     for w in name.split():
         if not w[:1].isupper() and not w.startswith(("(", "al-", "el-")):
+            continue
+        if entities is not None and entities.kind(w.strip(TRIM)) == "place":
             continue
         bare = re.sub(r"\W", "", re.split(r"[-‐]", w)[-1] if w.startswith(("al-", "el-")) else w).casefold()
         if bare and bare not in lex.person_roles and bare not in lex.doc_words:
@@ -365,7 +398,12 @@ def _name_words(name: str, lex: AttributionLexicon) -> list[str]:
     return out
 
 
-def same_speaker(a: str | None, b: str | None, lang: str = "id") -> bool:
+def _places_named(name: str, entities: Entities | None) -> set[str]:
+    """The places a speaker phrase names ("Iran" in "Kementerian Kesehatan Iran")."""
+    return {m[2] for m in entities.find(name) if entities.kind(m[2]) == "place"} if entities is not None else set()
+
+
+def same_speaker(a: str | None, b: str | None, lang: str = "id", entities: Entities | None = None) -> bool:
     """Two speaker phrases name one speaker when the shorter's name words lie in the longer's:
     "Jenderal Mohamadawi" ~ "Jenderal Qais al-Mohamadawi", "laporan PBB" ~ "laporan
     Perserikatan Bangsa-bangsa (PBB)"; a one-word name must be one of the last two words."""
@@ -374,7 +412,9 @@ def same_speaker(a: str | None, b: str | None, lang: str = "id") -> bool:
     if a.casefold() == b.casefold():
         return True
     lex = AttributionLexicon(lang)
-    short, long = sorted((_name_words(a, lex), _name_words(b, lex)), key=len)
+    if _places_named(a, entities) and _places_named(b, entities) and _places_named(a, entities) != _places_named(b, entities):
+        return False  # "Kementerian Kesehatan Iran" is not "Kementerian Kesehatan Israel"
+    short, long = sorted((_name_words(a, lex, entities), _name_words(b, lex, entities)), key=len)
     if not short:
         return False
     if len(short) == 1:

@@ -84,10 +84,11 @@ def resolve_speakers(doc: Document, sentences: list[Sentence], entities: Entitie
     memory: list[Said] = []  # named speakers with the date they were last heard
     for i, s in enumerate(sentences):
         sent = text[s.start:s.end]
-        sp = own[i]
+        sp, dated = own[i], sent
         if sp is None:
             j = _quote_owner(text, sentences, i, own)
-            sp = own[j] if j is not None else None
+            if j is not None:  # inside a quote whose speaker (and date) follow its closing mark
+                sp, dated = own[j], text[sentences[j].start:sentences[j].end]
         said = Said(via=relays[i][0][2] if relays[i] else None)
         if sp is not None and not sp.pronoun:
             said.speaker, said.kind = sp.name, sp.kind
@@ -101,11 +102,12 @@ def resolve_speakers(doc: Document, sentences: list[Sentence], entities: Entitie
             said.speaker, said.kind = out[i - 1].speaker, out[i - 1].kind  # continuation
         if said.speaker:
             # The date is read only for a sentence someone said: most sentences need none.
-            mentions = find_date_mentions(sent, doc.published, doc.language)
-            date = _said_date(sent, mentions, relays[i], event_date_positions(sent, doc.language))
+            mentions = find_date_mentions(dated, doc.published, doc.language)
+            date = _said_date(dated, mentions, relays[i] if dated is sent else (),
+                              event_date_positions(dated, doc.language))
             if sp is None:  # a continuation keeps the date of the sentence it continues
                 date = date or out[i - 1].said_on
-            known = next((m for m in reversed(memory) if same_speaker(m.speaker, said.speaker)), None)
+            known = next((m for m in reversed(memory) if same_speaker(m.speaker, said.speaker, doc.language, entities)), None)
             if known and len(known.speaker) > len(said.speaker):
                 # One spelling per speaker in a document: the fullest ("Jenderal Qais al-Mohamadawi").
                 said.speaker = known.speaker
@@ -122,18 +124,19 @@ def resolve_speakers(doc: Document, sentences: list[Sentence], entities: Entitie
             if named:  # not a speaker here, but "Menurutnya" in the next sentence means them
                 last_person = Said(named, "person")
         if own[i] is not None and own[i].back_reference and said.speaker:
-            _back_fill(out, sentences, i, has_figures, said)
+            _back_fill(out, sentences, i, has_figures, said, entities)
     return out
 
 
-def _back_fill(out: list[Said], sentences: list[Sentence], i: int, has_figures: list[bool], said: Said) -> None:
+def _back_fill(out: list[Said], sentences: list[Sentence], i: int, has_figures: list[bool], said: Said,
+               entities: Entities) -> None:
     """Give the speaker of "informasi itu disampaikan oleh X" to the unattributed sentences before."""
     para = sentences[i].paragraph
     for j in range(i - 1, max(-1, i - 1 - BACK_REFERENCE_REACH), -1):
         if sentences[j].paragraph < para - 1:
             break
         if out[j].speaker:
-            if not same_speaker(out[j].speaker, said.speaker):
+            if not same_speaker(out[j].speaker, said.speaker, entities=entities):
                 break
             out[j].said_on = out[j].said_on or said.said_on  # "Hal itu disampaikan X, Rabu (18/6)"
             continue
@@ -165,7 +168,8 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
     sentences = split_sentences(doc.text, spans, doc.language)
     figures = [find_quantities(doc.text[s.start:s.end], s.start, doc.language) for s in sentences]
     said = resolve_speakers(doc, sentences, entities, [bool(f) for f in figures])
-    topic = document_topic(doc.text, spans, doc.title, entities, doc.language)
+    named_here = [w.speaker for w in said if w.speaker and w.span is not None]
+    topic = document_topic(doc.text, spans, doc.title, entities, doc.language, named_here)
     default_via = doc.via[0] if len(doc.via) == 1 else None
     claims: list[Claim] = []
     for s, quantities, said_here in zip(sentences, figures, said):
@@ -174,13 +178,15 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
             continue
         mentions = find_date_mentions(sent, doc.published, doc.language)
         event_on = _event_date(mentions, event_date_positions(sent, doc.language))
+        prev_end = s.start
         for q in quantities:
             nearest = speaker_for(sent, q.start - s.start, entities, doc.language)
             who = said_here
             if nearest is not None and nearest.name != who.speaker:
                 who = Said(nearest.name, nearest.kind, (nearest.start, nearest.end), who.said_on, who.via)
             ctx = figure_context(sent, q.start - s.start, q.end - s.start, q.noun, q.unit, entities,
-                                 topic, who.span, doc.language)
+                                 topic, who.span, doc.language, prev_end - s.start)
+            prev_end = q.end
             claims.append(Claim(
                 id=claim_id(doc.doc, q), doc=doc.doc, quantity=q, sentence=sent,
                 sentence_start=s.start, sentence_end=s.end,
@@ -188,7 +194,7 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
                 # The outlet states its own figures on the day it publishes them.
                 said_on=who.said_on if who.speaker else doc.published,
                 event_on=event_on if ctx.is_event else None,
-                subject=ctx.subject, measure=ctx.measure, action=ctx.action, place=ctx.place,
+                subject=ctx.subject, subject_inferred=ctx.subject_inferred, measure=ctx.measure, action=ctx.action, place=ctx.place,
                 via=who.via or default_via, is_event=ctx.is_event,
                 publisher=doc.publisher, url=doc.url,
             ))

@@ -6,7 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.lang import all_forms, forms
+from kg.lang import all_forms, alternation, forms
 
 # A line of the text with its offsets; `\r` stays inside the line so offsets never shift.
 LINE = re.compile(r"[^\n]*")
@@ -61,7 +61,7 @@ def is_boilerplate(line: str, lang: str = "id") -> bool:
 
 @lru_cache(maxsize=None)
 def _inline_pattern(lang: str) -> re.Pattern[str]:
-    heads = "|".join(re.escape(h) for h in all_forms(lang, "boilerplate", "inline"))
+    heads = alternation(all_forms(lang, "boilerplate", "inline"))
     # "(Baca:Menhan Irak: Perang ... )" and a trailing "(mm)" initials tag of the editor.
     return re.compile(r"\(\s*(?:" + heads + r")\s*:[^)]*\)|\((?:[a-z]{1,4}|\*)\)\s*$", re.IGNORECASE)
 

@@ -191,7 +191,8 @@ def _param(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--file", "file", type=click.Path(path_type=Path), help="Read the SPARQL query from FILE.")
 @click.option("--named", default=None, help="Run a named query of ontology/queries/ (see --list).")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
-              help="Bind ?NAME to the string VALUE (escaped, never pasted). Repeat for several.")
+              help="Bind ?NAME to the string VALUE and ?NAME_lc to it lower-cased (escaped, never "
+                   "pasted). Repeat for several.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
               show_default=True, help="Output format (csv/tsv/json: W3C SPARQL results formats).")
 @click.option("--update", is_flag=True, help="Allow a SPARQL Update (INSERT, DELETE, DROP…); refused otherwise.")

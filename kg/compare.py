@@ -1,7 +1,12 @@
 """Comparing claims: comparison keys, scope and time relations, and a verdict per pair.
 
 Claims are compared only within a key (subject, measure family, action, state or event, unit),
-so the work grows with the number of claims, not its square. Inside a key:
+so the work grows with the number of claims, not its square. A subject counts when the sentence
+names it; a claim whose subject is only inferred from its document (or unknown) is a weak member:
+it is compared with the other weak claims of its key, and with the claims that name its inferred
+subject (or, when it has none or no claim names it, with every subject's claims), each time
+pair by pair in small groups and with its NEIGHBOURS nearest by figure in large ones. Inside a
+key:
 
 - a small key (at most SMALL_KEY claims) is compared pair by pair;
 - a larger key first folds claims that say the same thing (same figure, measure, place and
@@ -16,6 +21,7 @@ See `relation` for the verdicts and `ontology/measures.ttl` for the measure hier
 from __future__ import annotations
 
 import gc
+from bisect import bisect_left
 from collections import defaultdict
 from contextlib import contextmanager
 from functools import lru_cache
@@ -134,11 +140,12 @@ def load_measures(path: Path = MEASURES_FILE) -> Measures:
 class Profile:
     """What comparing needs to know about one claim, computed once."""
 
-    __slots__ = ("claim", "key", "noun", "chain", "iv", "place", "place_id", "said", "event", "speaker")
+    __slots__ = ("claim", "key", "noun", "chain", "iv", "place", "place_id", "said", "event", "speaker", "subject")
 
     def __init__(self, claim: Claim, key: tuple, chain: tuple[str, ...], place: str | None,
-                 place_id: tuple[str, ...], speaker: str):
+                 place_id: tuple[str, ...], speaker: str, subject: str | None = None):
         self.claim = claim
+        self.subject = subject  # the canonical subject, named in the sentence or inferred
         self.key = key
         self.chain = chain
         self.noun = chain[0]
@@ -151,7 +158,7 @@ class Profile:
 
     def statement(self) -> tuple:
         """Everything the verdict against another claim depends on, besides doc and speaker."""
-        return (self.noun, self.place_id, self.said, self.event, self.iv)
+        return (self.subject, self.noun, self.place_id, self.said, self.event, self.iv)
 
 
 class Scope:
@@ -193,12 +200,13 @@ class Scope:
             action, noun = ms.action(words[-1]), " ".join(words[:-1])
         chain = ms.chain(noun)
         q = claim.quantity
-        # A claim whose subject the text does not name is keyed with the other unnamed ones:
-        # articles of one story often never name the entity their figures are about.
-        key = (self.name(claim.subject) if claim.subject else "", chain[-1], action, claim.is_event, q.unit, q.currency)
+        # The subject is not part of the key: a subject only inferred from the document (or none)
+        # may meet any; two subjects the sentences name must be the same (see `comparable`).
+        key = (chain[-1], action, claim.is_event, q.unit, q.currency)
+        subject = self.name(claim.subject) if claim.subject else None
         place, place_id = self.place(claim.place)
         speaker = self.name(claim.speaker).casefold() if claim.speaker else ""
-        return Profile(claim, key, chain, place, place_id, speaker)
+        return Profile(claim, key, chain, place, place_id, speaker, subject)
 
     def place_relation(self, a: Profile, b: Profile) -> str | None:
         """`same`, `narrower` (a within b), `broader`, `overlap`, `unknown` (one unnamed), or None: disjoint."""
@@ -384,16 +392,44 @@ def _gc_paused() -> Iterator[None]:
 
 def _compare(claims: Sequence[Claim], scope: Scope) -> list[Comparison]:
     present = {c.id for c in claims}
-    groups: dict[tuple, list[Profile]] = defaultdict(list)
+    named: dict[tuple, dict[str, list[Profile]]] = defaultdict(lambda: defaultdict(list))
+    weak: dict[tuple, list[Profile]] = defaultdict(list)
     for claim in claims:
         if not claim.measure or (claim.same_as and claim.same_as in present):
             continue
         profile = scope.profile(claim)
-        groups[profile.key].append(profile)
+        if claim.subject and not claim.subject_inferred:
+            named[profile.key][profile.subject].append(profile)
+        else:
+            weak[profile.key].append(profile)
     out: list[Comparison] = []
-    for group in groups.values():
-        for a, b in _pairs(group):
+    for key in set(named) | set(weak):
+        groups = named.get(key, {})
+        pairs = [pair for group in groups.values() for pair in _pairs(group)]
+        pairs += _pairs(weak.get(key, []))
+        pairs += _weak_pairs(weak.get(key, []), groups)
+        for a, b in pairs:
             verdict = relation(a, b, scope)
             if verdict is not None:
                 out.append(Comparison(a.claim.id, b.claim.id, *verdict))
+    return out
+
+
+def _weak_pairs(weak: list[Profile], groups: dict[str, list[Profile]]) -> list[tuple[Profile, Profile]]:
+    """Each weak claim against the claims naming its inferred subject, or against every subject's
+    claims when it has none that any claim names: all pairs in a small group, else the NEIGHBOURS
+    nearest by figure."""
+    ordered = {s: sorted(g, key=lambda p: (p.iv.lo, p.iv.hi)) for s, g in groups.items()}
+    lows = {s: [p.iv.lo for p in g] for s, g in ordered.items()}
+    half = NEIGHBOURS // 2
+    out: list[tuple[Profile, Profile]] = []
+    for a in weak:
+        targets = [a.subject] if a.subject in ordered else list(ordered)
+        for s in targets:
+            group = ordered[s]
+            if len(group) <= SMALL_KEY:
+                out.extend((a, b) for b in group)
+                continue
+            at = bisect_left(lows[s], a.iv.lo)
+            out.extend((a, b) for b in group[max(0, at - half): at + half])
     return out

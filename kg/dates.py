@@ -14,6 +14,8 @@ DIGIT = re.compile(r"\d")
 WORD = re.compile(r"[^\W\d_]+")
 # Date granularity of an ISO string: "2023-03-12" day, "2023-03" month, "2023" year.
 GRANULARITY = {10: "day", 7: "month", 4: "year"}
+# A month name this short ("may", "mar") is a month only when written with a capital.
+SHORT_MONTH = 3
 
 
 @dataclass(frozen=True)
@@ -51,11 +53,16 @@ class DateLexicon:
         # Month names of four letters or more: "Mar" or "Jan" alone are too often other words.
         full_months = [w for w in self.months if len(w) > 3]
         tail = rf"(?:\s+(?:{zones}))?"
+        # "March 13, 2016", "Tuesday, June 18", "Sept. 11": where the language writes the month first.
+        mdy = (rf"|(?P<mdy>(?:\b(?P<mwd>{wd})\b,?\s*)?\b(?P<mdm>{month})\b\.?\s+(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?\b"
+               rf"(?![.,]\d)(?:,?\s+(?P<mdyy>\d{{4}})\b)?{tail})"
+               if "mdy" in forms(lang, "numbers", "format").get("date_orders", []) else "")
         self.pattern = re.compile(
             # "Senin (13/3/2023)", "Minggu (12/3) waktu setempat", "(7/1)"
             rf"(?P<slash>(?:\b(?P<swd>{wd})\b,?\s*)?\(?\b(?P<sd>\d{{1,2}})/(?P<sm>\d{{1,2}})(?:/(?P<sy>\d{{2,4}}))?\b\)?{tail})"
             # "Senin, 13 Maret 2023", "26 Februari", "28 September lalu"
             rf"|(?P<named>(?:\b(?P<nwd>{wd})\b,?\s*)?\b(?P<nd>\d{{1,2}})\s+(?P<nm>{month})\b\.?(?:\s+(?P<ny>\d{{4}})\b)?{tail})"
+            + mdy +
             # "Maret 2023"
             rf"|(?P<monthyear>\b(?P<mm>{month})\s+(?P<my>\d{{4}})\b)"
             # "tiga hari lalu", "2 bulan yang lalu"
@@ -144,7 +151,13 @@ def find_date_mentions(text: str, published: str | None, lang: str = "id") -> tu
     out = []
     for m in lex.pattern.finditer(fold_case(text)):
         kind, value = "day", None
-        if m.group("slash"):
+        month_word = next((g for g in ("nm", "mdm", "mm") if m.groupdict().get(g)), None)
+        if month_word and len(m.group(month_word)) <= SHORT_MONTH and not text[m.start(month_word)].isupper():
+            continue  # "10 may die", "they may 5": a short month name is written with a capital
+        if m.groupdict().get("mdy"):
+            month = lex.months[m.group("mdm")]
+            value = _day_month(int(m.group("mdd")), month, _year(m.group("mdyy")), pub)
+        elif m.group("slash"):
             value = _day_month(int(m.group("sd")), int(m.group("sm")), _year(m.group("sy")), pub)
         elif m.group("named"):
             month = lex.months[m.group("nm").casefold()]

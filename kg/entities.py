@@ -13,7 +13,7 @@ from typing import Iterable, Sequence
 from rdflib import OWL, RDF, SKOS, Graph, Namespace, URIRef
 
 from kg.errors import KgError
-from kg.lang import fold_case
+from kg.lang import alternation, fold_case
 from kg.paths import ONTOLOGY_DIR
 
 # How many texts' entity mentions are remembered.
@@ -65,10 +65,8 @@ class Entities:
                     self._folded.setdefault(name.casefold(), ent.label)
         # One case-sensitive scan of the lower-cased text finds every candidate; the hit is then
         # checked against the original case.
-        alternatives = sorted({a.lower() for a in self._exact}, key=len, reverse=True)
-        self._pattern = re.compile(
-            r"(?<![\w-])(" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])"
-        ) if alternatives else None
+        alternatives = {a.lower() for a in self._exact}
+        self._pattern = re.compile(r"(?<![\w-])(" + alternation(alternatives) + r")(?![\w-])") if alternatives else None
 
     def canonical(self, name: str | None) -> str | None:
         """The canonical label of `name`, or None when it is not a known entity."""

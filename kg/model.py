@@ -58,6 +58,7 @@ class Claim:
     said_on: str | None = None  # ISO date, YYYY-MM or YYYY; None when unknown
     event_on: str | None = None  # date of the counted event, when it counts one event
     subject: str | None = None  # canonical entity the figure is about
+    subject_inferred: bool = False  # True: not named in the sentence, taken from the document
     measure: str | None = None  # what is counted: noun class, then the action if any ("members killed")
     action: str | None = None  # the event verb class of the measure ("killed"), None for a state
     place: str | None = None  # canonical place the figure applies to

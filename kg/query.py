@@ -2,7 +2,9 @@
 
 Parameters are never pasted into the query text as they come: each value becomes an rdflib
 Literal written with `.n3()` (full escaping) inside a `VALUES` block placed at the start of
-the query's outer WHERE group, where the query's FILTERs see it. A query is read-only
+the query's outer WHERE group, where the whole query sees it. `--param subject=ISIS` binds
+?subject to "ISIS" and ?subject_lc to "isis" (named queries look the lower-cased form up
+among the labels, which include lower-cased skos:hiddenLabel forms). A query is read-only
 unless `update=True`; updates are recognised by their first keyword and refused otherwise.
 """
 from __future__ import annotations
@@ -24,7 +26,6 @@ from kg.vocab import PREFIXES, XSD
 
 QUERIES_DIR = ONTOLOGY_DIR / "queries"
 FORMATS = ("table", "csv", "tsv", "json")
-QUERY_FORMS = ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")
 UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
 TABLE_WIDTH = 60  # widest table cell before it is cut with "…"
 
@@ -112,8 +113,11 @@ def bind_params(sparql: str, params: dict[str, str]) -> str:
     for name in params:
         if not _PARAM_NAME.match(name):
             raise KgError(f"parameter name {name!r} is not a SPARQL variable name (letters, digits, _)")
-    names = " ".join(f"?{name}" for name in params)
-    values = " ".join(Literal(value).n3() for value in params.values())  # .n3() escapes fully
+    # Each NAME binds ?NAME as given and ?NAME_lc lower-cased: labels are matched case-free by
+    # looking ?NAME_lc up among skos:prefLabel / altLabel / hiddenLabel (an index lookup).
+    names = " ".join(f"?{name} ?{name}_lc" for name in params)
+    values = " ".join(f"{Literal(value).n3()} {Literal(value.lower()).n3()}"  # .n3() escapes fully
+                      for value in params.values())
     at = _where_group(sparql)
     return f"{sparql[:at]}\n  VALUES ({names}) {{ ({values}) }}\n{sparql[at:]}"
 

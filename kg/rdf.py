@@ -23,21 +23,17 @@ from typing import Iterable, Iterator
 from urllib.parse import quote
 
 import pyoxigraph as ox
-from oxrdflib import OxigraphStore
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Dataset, URIRef
 from rdflib.namespace import DefinedNamespace, Namespace
-from rdflib.term import Node
 
 from kg.entities import Entities, Entity, split_place
 from kg.model import BuildResult, Claim, Comparison, Document
-from kg.vocab import COMPARISONS_GRAPH, GRAPH, ID, KG, OA, OWL, PREFIXES, PROV, RDF, SCHEMA, SKOS, XSD
+from kg.store import OxDataset, oxigraph_store, union_serialize
+from kg.vocab import COMPARISONS_GRAPH, GRAPH, ID, KG, OA, OWL, PROV, RDF, SCHEMA, SKOS, XSD
 
 log = logging.getLogger(__name__)
 
-# kgid: would write data IRIs as "kgid:article\/…" (slashes escaped): full IRIs read better.
-TURTLE_PREFIXES = {k: v for k, v in PREFIXES.items() if k not in ("kgid", "sh")}
 CONTEXT_CHARS = 32  # characters of text kept before and after a figure in oa:prefix / oa:suffix
-RDFLIB_DEFAULT_GRAPH = "urn:x-rdflib:default"
 FLUSH_QUADS = 500_000  # quads built before they are loaded into the in-memory store (bounds memory)
 _LANG_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")  # BCP 47, loosely
 _DATE_FORMS = (  # the date forms of model.py and the XSD type each maps to
@@ -169,8 +165,13 @@ class _DocumentGraph:
     def _labels(self, iri: ox.NamedNode, name: str, known: Entity | None) -> None:
         label = known.label if known else name
         self.add(iri, T_SKOS.prefLabel, ox.Literal(label))
-        for alias in sorted(((known.aliases | {name}) if known else set()) - {label}):
+        aliases = ((known.aliases | {name}) if known else set()) - {label}
+        for alias in sorted(aliases):
             self.add(iri, T_SKOS.altLabel, ox.Literal(alias))
+        # Lower-case search forms (SKOS hidden labels), so named queries find "isis" or "DAESH"
+        # through an index lookup instead of lower-casing every label of the store.
+        for hidden in sorted({x.lower() for x in (label, *aliases)} - aliases - {label}):
+            self.add(iri, T_SKOS.hiddenLabel, ox.Literal(hidden))
         if known and known.wikidata:
             self.add(iri, T_OWL.sameAs, ox.NamedNode(known.wikidata))
 
@@ -209,7 +210,9 @@ class _DocumentGraph:
 
     def relayed_report(self, agency: str) -> ox.NamedNode:
         """The agency's report this article relays (a node per article and agency)."""
-        source = ox.NamedNode(f"{self.article.value}/source/{slug(agency.strip())}")
+        # Keyed by the canonical name, so "AFP" and "Agence France-Presse" are one report.
+        key = self.entities.canonical(agency) or agency.strip()
+        source = ox.NamedNode(f"{self.article.value}/source/{slug(key)}")
         if source.value not in self.described:
             self.described.add(source.value)
             self.add(source, T_RDF.type, T_SCHEMA.CreativeWork)
@@ -311,8 +314,10 @@ class _DocumentGraph:
         self.add(target, T_OA.hasSelector, position)
         self.add(target, T_OA.hasSelector, quote_sel)
         self.add(position, T_RDF.type, T_OA.TextPositionSelector)
-        self.add(position, T_OA.start, ox.Literal(str(start), datatype=T_XSD.nonNegativeInteger))
-        self.add(position, T_OA.end, ox.Literal(str(end), datatype=T_XSD.nonNegativeInteger))
+        # xsd:integer, not oa's xsd:nonNegativeInteger: Oxigraph stores derived integer types as
+        # xsd:integer, so the store would not give back what was written (SHACL checks >= 0).
+        self.add(position, T_OA.start, ox.Literal(start))
+        self.add(position, T_OA.end, ox.Literal(end))
         self.add(quote_sel, T_RDF.type, T_OA.TextQuoteSelector)
         self.add(quote_sel, T_OA.exact, ox.Literal(text[start:end]))
         self.add(quote_sel, T_OA.prefix, ox.Literal(text[max(0, start - CONTEXT_CHARS):start]))
@@ -334,14 +339,6 @@ def _comparison_quads(comparisons: Iterable[Comparison], known: set[str]) -> Ite
         for prop in DISAGREEING.get(cmp.relation, ()):  # symmetric: both directions, no reasoner needed
             yield ox.Quad(a, prop, b, graph)
             yield ox.Quad(b, prop, a, graph)
-
-
-class OxDataset(Dataset):
-    """An rdflib Dataset over an in-memory pyoxigraph store (`.oxigraph`), read by save/to_turtle."""
-
-    def __init__(self, store: ox.Store | None = None):
-        self.oxigraph = store if store is not None else ox.Store()
-        super().__init__(store=OxigraphStore(store=self.oxigraph))
 
 
 def build_dataset(result: BuildResult, entities: Entities) -> Dataset:
@@ -367,51 +364,6 @@ def build_dataset(result: BuildResult, entities: Entities) -> Dataset:
     quads.extend(_comparison_quads(result.comparisons, known))
     dataset.oxigraph.bulk_extend(quads)
     return dataset
-
-
-def ox_term(term: Node) -> ox.NamedNode | ox.Literal:
-    """The pyoxigraph term of an rdflib IRI or literal (blank nodes are refused)."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
-    raise ValueError(f"unsupported RDF term {term!r}: kg graphs use IRIs and literals only")
-
-
-def oxigraph_store(dataset: Dataset) -> ox.Store:
-    """The pyoxigraph store holding `dataset`: its own for an OxDataset, else a converted copy."""
-    if isinstance(dataset, OxDataset):
-        return dataset.oxigraph
-    store = ox.Store()
-    default = ox.DefaultGraph()
-    store.bulk_extend(
-        ox.Quad(ox_term(s), ox_term(p), ox_term(o),
-                default if g is None or str(g) == RDFLIB_DEFAULT_GRAPH else ox_term(g))
-        for s, p, o, g in dataset.quads((None, None, None, None)))
-    return store
-
-
-def union_ntriples(store: ox.Store) -> list[str]:
-    """Every distinct triple of every graph of `store` as sorted N-Triples lines.
-
-    Sorting the lines groups each subject's triples and makes the output the same on every
-    run (pyoxigraph iterates an in-memory store in no fixed order).
-    """
-    lines: set[str] = set()
-    for graph in [ox.DefaultGraph(), *store.named_graphs()]:
-        lines.update(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph).decode("utf-8").splitlines())
-    return sorted(lines)
-
-
-def union_serialize(store: ox.Store, rdf_format: ox.RdfFormat) -> bytes:
-    """The union of all graphs of `store` in a triple format (Turtle, N-Triples, …), sorted."""
-    lines = union_ntriples(store)
-    if rdf_format == ox.RdfFormat.N_TRIPLES:
-        return "".join(line + "\n" for line in lines).encode("utf-8")
-    triples = (q.triple for q in ox.parse("\n".join(lines), format=ox.RdfFormat.N_TRIPLES))
-    return ox.serialize(triples, format=rdf_format, prefixes=TURTLE_PREFIXES)
 
 
 def to_turtle(dataset: Dataset) -> str:

@@ -1,8 +1,11 @@
-"""Where the graph lives: an embedded on-disk Oxigraph store (default) or a SPARQL 1.1 endpoint.
+"""Where the graph lives: in memory while built, then an embedded on-disk Oxigraph store
+(default) or a SPARQL 1.1 endpoint; and its serialisations.
 
-Both are written in bulk, never a triple at a time: the embedded store through pyoxigraph's
-bulk loader, a remote endpoint through SPARQL Update requests of at most `batch_size`
-triples (`DROP SILENT GRAPH` + `INSERT DATA` per named graph). Both answer `.query()` with
+A built graph is an rdflib Dataset over an in-memory pyoxigraph store (OxDataset), so it
+is saved and serialised by pyoxigraph without passing through rdflib's Python code. Stores
+are written in bulk, never a triple at a time: the embedded store through pyoxigraph's bulk
+loader, a remote endpoint through SPARQL Update requests of at most `batch_size` triples
+(`DROP SILENT GRAPH` + `INSERT DATA` per named graph). Both answer `.query()` with
 pyoxigraph result objects, so `kg query` formats them the same way.
 """
 from __future__ import annotations
@@ -14,11 +17,12 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 import pyoxigraph as ox
-from rdflib import Dataset
+from oxrdflib import OxigraphStore
+from rdflib import Dataset, Literal, URIRef
+from rdflib.term import Node
 
 from kg.errors import KgError
-from kg.rdf import TURTLE_PREFIXES, oxigraph_store, union_serialize
-from kg.vocab import GRAPH
+from kg.vocab import GRAPH, TURTLE_PREFIXES
 
 DEFAULT_BATCH = 2000  # triples per SPARQL Update request
 TIMEOUT_S = 120
@@ -28,6 +32,7 @@ _RESULT_TYPES = {
     "application/sparql-results+xml": ox.QueryResultsFormat.XML,
     "text/tab-separated-values": ox.QueryResultsFormat.TSV,
 }
+RDFLIB_DEFAULT_GRAPH = "urn:x-rdflib:default"
 EXPORT_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
     "nt": ox.RdfFormat.N_TRIPLES,
@@ -35,6 +40,63 @@ EXPORT_FORMATS = {
     "nquads": ox.RdfFormat.N_QUADS,
     "jsonld": ox.RdfFormat.JSON_LD,
 }
+
+
+class OxDataset(Dataset):
+    """An rdflib Dataset over an in-memory pyoxigraph store (`.oxigraph`), read by save/to_turtle.
+
+    Through rdflib, plain literals read back typed xsd:string (the same RDF term, but rdflib
+    compares the two unequal); serialisations write them plain.
+    """
+
+    def __init__(self, store: ox.Store | None = None):
+        self.oxigraph = store if store is not None else ox.Store()
+        super().__init__(store=OxigraphStore(store=self.oxigraph))
+
+
+def ox_term(term: Node) -> ox.NamedNode | ox.Literal:
+    """The pyoxigraph term of an rdflib IRI or literal (blank nodes are refused)."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
+    raise ValueError(f"unsupported RDF term {term!r}: kg graphs use IRIs and literals only")
+
+
+def oxigraph_store(dataset: Dataset) -> ox.Store:
+    """The pyoxigraph store holding `dataset`: its own for an OxDataset, else a converted copy."""
+    if isinstance(dataset, OxDataset):
+        return dataset.oxigraph
+    store = ox.Store()
+    default = ox.DefaultGraph()
+    store.bulk_extend(
+        ox.Quad(ox_term(s), ox_term(p), ox_term(o),
+                default if g is None or str(g) == RDFLIB_DEFAULT_GRAPH else ox_term(g))
+        for s, p, o, g in dataset.quads((None, None, None, None)))
+    return store
+
+
+def union_ntriples(store: ox.Store) -> list[str]:
+    """Every distinct triple of every graph of `store` as sorted N-Triples lines.
+
+    Sorting the lines groups each subject's triples and makes the output the same on every
+    run (pyoxigraph iterates an in-memory store in no fixed order).
+    """
+    lines: set[str] = set()
+    for graph in [ox.DefaultGraph(), *store.named_graphs()]:
+        lines.update(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph).decode("utf-8").splitlines())
+    return sorted(lines)
+
+
+def union_serialize(store: ox.Store, rdf_format: ox.RdfFormat) -> bytes:
+    """The union of all graphs of `store` in a triple format (Turtle, N-Triples, …), sorted."""
+    lines = union_ntriples(store)
+    if rdf_format == ox.RdfFormat.N_TRIPLES:
+        return "".join(line + "\n" for line in lines).encode("utf-8")
+    triples = (q.triple for q in ox.parse("\n".join(lines), format=ox.RdfFormat.N_TRIPLES))
+    return ox.serialize(triples, format=rdf_format, prefixes=TURTLE_PREFIXES)
 
 
 def is_remote(target: str | Path) -> bool:
@@ -51,11 +113,12 @@ class EmbeddedStore:
             if writable:
                 self._store = ox.Store(str(self.path))
             elif self.path.is_dir() and any(self.path.iterdir()):
-                # read_only works beside a running writer (a `kg build` in progress).
+                # A read-only opener leaves the folder to a writer; reading while another process
+                # writes is undefined in pyoxigraph (seen: RocksDB "Corruption"), reported below.
                 self._store = ox.Store.read_only(str(self.path))
             else:
                 raise KgError(f"no graph store at {self.path}: run `kg build` first, or pass --store")
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:  # pyoxigraph raises both for lock and I/O trouble
             raise KgError(f"cannot open the store {self.path} ({exc}); another kg process may be "
                           "writing it: wait for it to finish, or use a copy of the folder") from exc
 
@@ -65,7 +128,7 @@ class EmbeddedStore:
             return self._store.query(sparql, use_default_graph_as_union=True)
         except SyntaxError as exc:
             raise KgError(f"SPARQL syntax error: {exc}") from exc
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:
             raise KgError(f"query on {self.path} failed: {exc}") from exc
 
     def update(self, sparql: str) -> None:
@@ -74,7 +137,7 @@ class EmbeddedStore:
             self._store.update(sparql)
         except SyntaxError as exc:
             raise KgError(f"SPARQL update syntax error: {exc}") from exc
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:
             raise KgError(f"update on {self.path} failed ({exc}); updates need a store "
                           "opened for writing (kg query --update)") from exc
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Iterable
 from functools import lru_cache
 
 from kg.entities import Entities, split_place
@@ -29,6 +30,7 @@ class Context:
     """The subject, place and measure of one figure."""
 
     subject: str | None
+    subject_inferred: bool
     place: str | None
     measure: str | None
     action: str | None
@@ -42,6 +44,8 @@ class ContextLexicon:
 
     def __init__(self, lang: str = "id"):
         self.actions = inverse(lang, "actions", "actions")
+        self.object_prefixes = tuple(forms(lang, "actions", "grammar").get("object_prefixes", []))
+        self.class_actions = inverse(lang, "actions", "class_actions")
         self.action_re = re.compile(rf"\b({alternation(self.actions)})\b")
         events = [w for ws in forms(lang, "events", "event_nouns").values() for w in ws]
         totals = [w for ws in forms(lang, "events", "cumulative_markers").values() for w in ws]
@@ -61,15 +65,22 @@ class Topic:
     place: str | None
 
 
-def document_topic(text: str, spans, title: str | None, entities: Entities, lang: str = "id") -> Topic:
-    """The document's most frequent non-agency, non-place entity and its headline's place."""
+def document_topic(text: str, spans, title: str | None, entities: Entities, lang: str = "id",
+                   speakers: Iterable[str] = ()) -> Topic:
+    """The document's most frequent non-agency, non-place entity, not counting the times it is
+    named as a speaker (the ministry quoted about evacuees is not what the figures are about),
+    and its headline's place. `speakers`: the speaker named in each sentence that names one."""
     counts: Counter[str] = Counter()
+    for name in speakers:
+        for m in entities.find(name):
+            counts[m[2]] -= 1
     first: dict[str, int] = {}
     for start, end in spans:
         for s, _, label in entities.find(text[start:end]):
             if entities.kind(label) in ("organization", "person"):
                 counts[label] += 1
                 first.setdefault(label, start + s)
+    counts = Counter({k: v for k, v in counts.items() if v > 0 and k in first})
     subject = max(counts, key=lambda k: (counts[k], -first[k])) if counts else None
     title_places = _places(title, entities, lang) if title else []
     return Topic(subject, counts[subject] if subject else 0, title_places[0][2] if title_places else None)
@@ -90,22 +101,43 @@ def _places(sentence: str, entities: Entities, lang: str = "id") -> list[tuple[i
     return sorted(joined, key=lambda m: not lex.locative_re.search(low[max(0, m[0] - LOCATIVE_REACH): m[0]]))
 
 
-def _subject(orgs, fig_start: int, fig_end: int, topic: Topic, place: str | None) -> str | None:
+def _subject(orgs, fig_start: int, fig_end: int, topic: Topic, place: str | None) -> tuple[str | None, bool]:
+    """The subject and whether it was inferred (not named in the sentence)."""
     owner = [m for m in orgs if fig_end <= m[0] <= fig_end + OWNER_AFTER]
     if owner:  # "22 anggota ISIS"
-        return owner[0][2]
+        return owner[0][2], False
     if topic.subject and any(m[2] == topic.subject for m in orgs):
-        return topic.subject
+        return topic.subject, False
     if orgs:
-        return min(orgs, key=lambda m: min(abs(m[0] - fig_end), abs(m[1] - fig_start)))[2]
+        return min(orgs, key=lambda m: min(abs(m[0] - fig_end), abs(m[1] - fig_start)))[2], False
     if topic.subject and topic.subject_mentions >= MAIN_SUBJECT_MENTIONS:
-        return topic.subject
-    return place or topic.subject
+        return topic.subject, True
+    return place or topic.subject, True
+
+
+def _action(sentence: str, fig_start: int, fig_end: int, prev_end: int, lex: "ContextLexicon") -> str | None:
+    """What happened to the counted things: a verb taking the figure as its object right before
+    it ("menewaskan 22 anggota ... dan menghancurkan kamp"), else the action word after the figure
+    within its clause ("22 orang tewas"), else one before it ("korban tewas mencapai 25"); never
+    across another figure ("610 orang tewas dan 4.746 lainnya luka-luka")."""
+    lo, hi = max(0, fig_start - ACTION_BEFORE), min(len(sentence), fig_end + ACTION_AFTER)
+    clause_end = CLAUSE_END.search(sentence, fig_end)
+    if clause_end and clause_end.start() < hi:  # "32 penerbangan dari ... Bali dibatalkan akibat ..."
+        hi = clause_end.start()
+    low = fold_case(sentence)  # the lexicon patterns are lower case
+    acts = [(m.start() + lo, m.group(1)) for m in lex.action_re.finditer(low[lo:hi])]
+    after = [a for a in acts if a[0] >= fig_end]
+    before = [a for a in acts if prev_end <= a[0] < fig_start]
+    transitive = [a for a in before if a[1].startswith(lex.object_prefixes)]
+    for group, pick in ((transitive, -1), (after, 0), (before, -1)):
+        if group:
+            return lex.actions[group[pick][1]]
+    return None
 
 
 def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None, unit: str,
                    entities: Entities, topic: Topic, speaker_span: tuple[int, int] | None,
-                   lang: str = "id") -> Context:
+                   lang: str = "id", prev_end: int = 0) -> Context:
     """Subject, place, measure and event-ness of the figure at sentence[fig_start:fig_end]."""
     lex = ContextLexicon(lang)
     outside = lambda m: not (speaker_span and speaker_span[0] <= m[0] < speaker_span[1])  # noqa: E731
@@ -115,22 +147,13 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     ranked = [p for p in locative if p[0] >= fig_end] + [p for p in reversed(locative) if p[1] <= fig_start]
     # A place named without a locative word is often an actor ("serangan Israel"), not the scope.
     place = ranked[0][2] if ranked else topic.place
-    subject = _subject(orgs, fig_start, fig_end, topic, place)
-    lo, hi = max(0, fig_start - ACTION_BEFORE), min(len(sentence), fig_end + ACTION_AFTER)
-    clause_end = CLAUSE_END.search(sentence, fig_end)
-    if clause_end and clause_end.start() < hi:  # "32 penerbangan dari ... Bali dibatalkan akibat ..."
-        hi = clause_end.start()
-    low = fold_case(sentence)  # the lexicon patterns are lower case
-    acts = [(m.start() + lo, m.group(1)) for m in lex.action_re.finditer(low[lo:hi])]
-    action = None
-    if acts:
-        # Distance from the figure's near edge: "75 teroris tewas dan puluhan lainnya luka-luka".
-        pos, word = min(acts, key=lambda a: a[0] - fig_end if a[0] >= fig_end else fig_start - a[0])
-        action = lex.actions[word.casefold()]
+    subject, inferred = _subject(orgs, fig_start, fig_end, topic, place)
+    action = _action(sentence, fig_start, fig_end, prev_end, lex) or lex.class_actions.get(noun or "")
+    low = fold_case(sentence)
     base = noun or ("people" if unit == "person" else None)
     measure = f"{base} {action}" if base and action else (base or None)
     is_event = bool(action and lex.event_re.search(low) and not lex.total_re.search(low))
-    return Context(subject, place, measure, action, is_event)
+    return Context(subject, inferred, place, measure, action, is_event)
 
 
 def event_date_positions(sentence: str, lang: str = "id") -> list[int]:

@@ -13,6 +13,13 @@ CURRENCY_GAP = r"\.?\s*$"
 NOUN_BEFORE_CHARS = 45
 # A sentence or clause break stops the look back for a noun.
 CLAUSE_BREAK = re.compile(r"[.;:!?”“\"]")
+# Where the look back for a noun stops: at a number before the figure.
+LAST_NUMBER = re.compile(r"\d[\d.,]*")
+# How many adjectives may stand between a figure and its noun where the language puts them
+# there ("500 foreign fighters", "3,000 Syrian refugees", "500 Islamic State fighters").
+MAX_BETWEEN = 3
+# A unit word standing before its figure is spelt out ("magnitude 6.2"); symbols never do.
+UNIT_BEFORE_MIN = 4
 
 
 class UnitInfo(NamedTuple):
@@ -43,13 +50,25 @@ class UnitReader:
         self.re_percent = re.compile(r"^\s*(%|" + alternation(forms(lang, "units", "units")["percent"]) + r")(?![\w])", re.I)
         self.re_points = re.compile(r"^\s*(" + alternation(forms(lang, "units", "units")["points"]) + r")\b", re.I)
         self.re_cur_after = re.compile(r"^\s*(" + alternation(self.cur_after) + r")\b", re.I)
-        self.re_unit = re.compile(r"^\s*(" + alternation(self.units) + r")(?![\w])", re.I)
-        suffix = alternation(forms(lang, "nouns", "suffixes").get("possessive", []))
-        self.re_noun = re.compile(r"^\s+(" + alternation(nouns) + r")" + (f"(?:{suffix})?" if suffix else "") + r"\b", re.I)
+        # "40 km", "5km", and glued by a hyphen: "a 40-km stretch", "a 29-year-old".
+        self.re_unit = re.compile(r"^(?:\s*|-)(" + alternation(self.units) + r")(?![\w])", re.I)
+        suffixes = forms(lang, "nouns", "suffixes")
+        suffix = alternation(suffixes.get("possessive", []))
+        # Words that may stand between the figure and its noun, and capitalised words with
+        # them, where the lexicon lists any ("12 more people", "300 Syrian refugees").
+        between = suffixes.get("between", [])
+        gap = (r"(?:(?:" + alternation(between) + r"|(?-i:[A-Z][\w.'’-]*))\s+){0," + str(MAX_BETWEEN) + r"}?") if between else ""
+        self.re_noun = re.compile(r"^\s+" + gap + "(" + alternation(nouns) + r")" + (f"(?:{suffix})?" if suffix else "") + r"\b", re.I)
         # "15 orang lainnya": the unit of "lainnya" is that of the figure before it in the sentence.
         self.re_inherit = re.compile(r"^\s+(?:" + alternation(forms(lang, "nouns", "inherit")["words"]) + r")\b", re.I)
         self.durations = {"year", "month", "week", "day", "hour", "minute"}
-        self.re_ago = re.compile(r"^\s+(?:" + alternation(forms(lang, "units", "duration_ago")["ago"]) + r")\b", re.I)
+        self.generic = set(forms(lang, "nouns", "generic").get("classes", []))
+        # "131 hektare" with no noun measures an area: the unit says what is measured.
+        self.unit_measures = inverse(lang, "units", "unit_measures")
+        # "magnitude 6.2": a unit word (not a duration, not a symbol) just before the figure.
+        before_units = [f for f, u in self.units.items() if u not in self.durations and len(f) >= UNIT_BEFORE_MIN and f.isalpha()]
+        self.re_unit_before = re.compile(r"(?<![\w-])(" + alternation(before_units) + r")\s+$", re.I) if before_units else None
+        self.re_ago = re.compile(r"^[\s-]+(?:" + alternation(forms(lang, "units", "duration_ago")["ago"]) + r")\b", re.I)
         points_before = forms(lang, "units", "points_context")["before"]
         self.re_points_before = re.compile(r"\b(?:" + alternation(points_before) + r")\b[^.,;]{0,25}$", re.I)
         self.re_noun_before = re.compile(r"\b(" + alternation(nouns) + r")\b", re.I)
@@ -77,17 +96,26 @@ class UnitReader:
         if m:
             noun = m.group(1).casefold()
             unit = "person" if noun in self.persons else "count"
-            return UnitInfo(start, end, end + m.end(), unit, None, self.nouns[noun])
+            cls = self.nouns[noun]
+            if cls in self.generic:  # "jumlah pengungsi sebanyak 4.310 jiwa": refugees, not people
+                specific = self._noun_before(before)
+                cls = specific if specific in self.persons.values() else cls
+            return UnitInfo(start, end, end + m.end(), unit, None, cls)
         m = self.re_unit.match(after)
         if m:
             unit = self.units[m.group(1).casefold()]
             if unit in self.durations and self.re_ago.match(after[m.end():]):
                 return None  # "dua tahun lalu" dates something; it is not a duration
-            return UnitInfo(start, end, end + m.end(), unit, None, None)
+            if unit in self.durations and after.startswith("-"):
+                return None  # "a five-year war", "a 72-hour ceasefire": an adjective, not a figure
+            return UnitInfo(start, end, end + m.end(), unit, None, self.unit_measures.get(unit))
         if self.re_inherit.match(after):
             return UnitInfo(start, end, end, "inherit", None, None)
         if kind == "words":
             return None
+        m = self.re_unit_before.search(before) if self.re_unit_before else None
+        if m:
+            return UnitInfo(start, end, end, self.units[m.group(1).casefold()], None, None)
         noun = self._noun_before(before)
         if noun:
             unit = "person" if noun in self.persons.values() else "count"
@@ -97,5 +125,8 @@ class UnitReader:
     def _noun_before(self, before: str) -> str | None:
         """The measure class of the last counted noun in the clause before a figure."""
         window = CLAUSE_BREAK.split(before[-NOUN_BEFORE_CHARS:])[-1]
+        # A noun before another figure counts that figure: "the death toll rose to 413, with
+        # 2,500 injured" (the injured are no deaths).
+        window = LAST_NUMBER.split(window)[-1]
         found = list(self.re_noun_before.finditer(window))
         return self.nouns[found[-1].group(1).casefold()] if found else None

@@ -122,3 +122,5 @@ PREFIXES: dict[str, str] = {
     "kge": str(ENTITY),
     "wd": str(WD),
 }
+# Written into Turtle: kgid: would give "kgid:article\/…" (slashes escaped), full IRIs read better.
+TURTLE_PREFIXES = {k: v for k, v in PREFIXES.items() if k not in ("kgid", "sh")}

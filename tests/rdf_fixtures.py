@@ -119,7 +119,8 @@ PLACES = ["Iraq", "Syria", "Iran", "Israel", "Indonesia", "Mosul", "Raqqa", "Bag
 AGENCIES = ["AFP", "Reuters", "Antara", "AP", "BBC", "IRNA"]
 
 
-def synthetic_result(n_docs: int, claims_per_doc: int = 4, n_subjects: int = 400, seed: int = 7) -> BuildResult:
+def synthetic_result(n_docs: int, claims_per_doc: int = 4, n_subjects: int = 400, n_outlets: int = 100,
+                     seed: int = 7) -> BuildResult:
     """A generated corpus of `n_docs` articles with varied subjects, speakers, outlets and agencies."""
     rng = random.Random(seed)
     subjects = SUBJECTS + [f"Group {i}" for i in range(n_subjects - len(SUBJECTS))]
@@ -136,8 +137,8 @@ def synthetic_result(n_docs: int, claims_per_doc: int = 4, n_subjects: int = 400
             parts.append(sentence + "\n")
         text = "".join(parts)
         name = f"{i:05d}_synthetic.txt"
-        doc = Document(name, f"corpus/{name}", text, "id", f"Article {i} headline", f"outlet{i % 60}.example",
-                       f"2023-{1 + i % 12:02d}-{1 + i % 28:02d}", f"https://outlet{i % 60}.example/{i}",
+        doc = Document(name, f"corpus/{name}", text, "id", f"Article {i} headline", f"outlet{i % n_outlets}.example",
+                       f"2023-{1 + i % 12:02d}-{1 + i % 28:02d}", f"https://outlet{i % n_outlets}.example/{i}",
                        (AGENCIES[i % len(AGENCIES)],))
         docs.append(doc)
         for j, (sentence, at, figure, low, s) in enumerate(figures):
@@ -163,3 +164,22 @@ def offsets_ok(result: BuildResult) -> bool:
     texts = {d.doc: d.text for d in result.documents}
     return all(texts[c.doc][c.start:c.end] == c.quantity.text for c in result.claims)
 
+
+
+def plain_graph(dataset, graph: str | None = None):
+    """An rdflib Graph of one named graph of a built dataset (or of all of them, merged).
+
+    Read back through N-Triples, so plain literals are plain: the oxrdflib view types them
+    xsd:string, which is the same RDF term but compares unequal in rdflib and pyshacl.
+    """
+    import pyoxigraph as ox
+    from rdflib import Graph
+
+    from kg.store import oxigraph_store
+
+    store = oxigraph_store(dataset)
+    names = [ox.NamedNode(graph)] if graph else [ox.DefaultGraph(), *store.named_graphs()]
+    out = Graph()
+    for name in names:
+        out.parse(data=store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name).decode("utf-8"), format="nt")
+    return out

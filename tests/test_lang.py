@@ -1,4 +1,5 @@
-"""Every lexicon file: known sections, lower-case surface forms, no form listed twice."""
+"""Every lexicon file of every language: known sections, lower-case surface forms, no form
+listed twice. Every language folder has exactly the files and sections of kg/lang/id."""
 from __future__ import annotations
 
 import tomllib
@@ -12,9 +13,9 @@ EXPECTED = {
     "qualifiers": {"before", "after", "after_exceptions", "hedges"},
     "months": {"months", "weekdays", "relative_days", "relative_periods", "weekday_suffixes", "ago",
                "ago_words", "month_parts", "law_year", "time_zones", "time_markers"},
-    "units": {"units", "duration_ago", "points_context", "currency_before", "currency_after"},
-    "nouns": {"inherit", "suffixes", "persons", "things"},
-    "actions": {"actions"},
+    "units": {"units", "duration_ago", "points_context", "unit_measures", "currency_before", "currency_after"},
+    "nouns": {"inherit", "generic", "suffixes", "persons", "things"},
+    "actions": {"actions", "grammar", "class_actions"},
     "events": {"event_nouns", "cumulative_markers"},
     "attribution": {"verbs", "grammar", "back_reference", "pronouns", "relay", "outlet_credit", "stop_words", "connectives",
                     "topic_shift", "not_speaker", "drop_leading", "roles"},
@@ -25,31 +26,72 @@ EXPECTED = {
 }
 
 
+def _languages() -> list[str]:
+    """Every folder under kg/lang holding lexicon files."""
+    root = resources.files("kg.lang")
+    return sorted(p.name for p in root.iterdir()
+                  if p.is_dir() and any(f.name.endswith(".toml") for f in p.iterdir()))
+
+
+LANGUAGES = _languages()
+
+
+# Sections of settings rather than canonical concepts with their surface forms.
+SETTINGS = {"format", "grammar"}
+
+
 def _files(lang: str) -> dict[str, dict]:
     folder = resources.files("kg.lang").joinpath(lang)
     return {p.name[:-5]: tomllib.loads(p.read_text(encoding="utf-8"))
             for p in folder.iterdir() if p.name.endswith(".toml")}
 
 
-def test_files_and_sections_are_known():
-    files = _files("id")
-    assert set(files) == set(EXPECTED)
+def test_both_languages_are_there():
+    assert {"id", "en"} <= set(LANGUAGES)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_files_and_sections_are_known(lang):
+    files = _files(lang)
+    assert set(files) == set(EXPECTED), lang
     for name, data in files.items():
-        assert set(data) == EXPECTED[name], name
+        assert set(data) == EXPECTED[name], (lang, name)
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_same_files_and_sections_as_id(lang):
+    reference, files = _files("id"), _files(lang)
+    assert {n: set(d) for n, d in files.items()} == {n: set(d) for n, d in reference.items()}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_forms_are_lower_case_strings_listed_once(name):
-    data = _files("id")[name]
+def test_forms_are_lower_case_strings_listed_once(lang, name):
+    data = _files(lang)[name]
     for section, entries in data.items():
         seen: dict[str, str] = {}
         for key, forms in entries.items():
-            assert isinstance(forms, list) and forms, f"{name}.{section}.{key} must be a non-empty list"
+            assert isinstance(forms, list) and forms, f"{lang}/{name}.{section}.{key} must be a non-empty list"
             for form in forms:
-                assert isinstance(form, str) and form == form.strip() and form, (name, section, form)
+                assert isinstance(form, str) and form == form.strip() and form, (lang, name, section, form)
                 # Currency codes are the only upper-case keys; surface forms are all lower case.
-                assert form == form.casefold(), f"{name}.{section}: {form!r} is not lower case"
-                # [format] holds settings, where one separator may serve two purposes.
-                assert section == "format" or form not in seen, \
-                    f"{name}.{section}: {form!r} under both {seen.get(form)} and {key}"
+                assert form == form.casefold(), f"{lang}/{name}.{section}: {form!r} is not lower case"
+                # [format] and [grammar] hold settings, where one word may serve two purposes
+                # ("di" opens a frame and is a verb prefix).
+                assert section in SETTINGS or form not in seen, \
+                    f"{lang}/{name}.{section}: {form!r} under both {seen.get(form)} and {key}"
                 seen[form] = key
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_numeric_keys_are_numbers(lang):
+    """Sections whose keys the code reads as numbers or ranges hold only such keys."""
+    files = _files(lang)
+    for name, section in (("numbers", "units"), ("numbers", "multipliers"), ("numbers", "teens"),
+                          ("numbers", "scales"), ("numbers", "fractions"), ("months", "months"),
+                          ("months", "weekdays"), ("months", "relative_days")):
+        for key in files[name][section]:
+            float(key)
+    for key in files["numbers"]["vague"]:
+        low, high = (float(x) for x in key.split("-"))
+        assert low < high, (lang, key)

@@ -60,8 +60,25 @@ def fold_case(text: str) -> str:
 
 
 def alternation(words) -> str:
-    """A regex alternation of literal words, longest first so that it prefers them."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """A regex alternation of literal words that prefers the longest, with shared prefixes
+    factored out ("ab|ac" -> "a(?:b|c)"): Python's regex engine tries alternatives one by one,
+    so a long word list scans far faster as a trie."""
+    trie: dict = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    ends = "" in node
+    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+    return body + "?" if ends else body
 
 
 def all_forms(lang: str, name: str, section: str) -> list[str]:
