@@ -414,7 +414,10 @@ def same_speaker(a: str | None, b: str | None, lang: str = "id", entities: Entit
     lex = AttributionLexicon(lang)
     if _places_named(a, entities) and _places_named(b, entities) and _places_named(a, entities) != _places_named(b, entities):
         return False  # "Kementerian Kesehatan Iran" is not "Kementerian Kesehatan Israel"
-    short, long = sorted((_name_words(a, lex, entities), _name_words(b, lex, entities)), key=len)
+    # A place word names no one in a described body ("polisi Israel", "kantor PM Israel"), but
+    # may be a person's own name ("Mustafa Bali" ~ "Bali").
+    described = lambda n: entities if any(w[:1].islower() for w in n.split()) else None  # noqa: E731
+    short, long = sorted((_name_words(a, lex, described(a)), _name_words(b, lex, described(b))), key=len)
     if not short:
         return False
     if len(short) == 1:

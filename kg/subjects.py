@@ -19,6 +19,8 @@ CLAUSE_END = re.compile(r"[,;:()“”\"]")
 OWNER_AFTER = 25
 # How close before a date an event noun makes it the event's date: "operasi militer pada 26 Februari".
 EVENT_DATE_WINDOW = 30
+# How far after a speaker's name a place is where they spoke: "kata X kepada wartawan di Jakarta".
+SPOKE_AT_REACH = 45
 # How far before a place its locative word may stand: "di berbagai wilayah Irak".
 LOCATIVE_REACH = 24
 # A document's main organisation is its default subject once named this often.
@@ -82,7 +84,11 @@ def document_topic(text: str, spans, title: str | None, entities: Entities, lang
                 first.setdefault(label, start + s)
     counts = Counter({k: v for k, v in counts.items() if v > 0 and k in first})
     subject = max(counts, key=lambda k: (counts[k], -first[k])) if counts else None
-    title_places = _places(title, entities, lang) if title else []
+    # Only a place the headline puts things in ("di Gaza", "dari Iran") scopes its figures;
+    # "Erupsi Gunung Lewotobi, ..." names a cause.
+    lex = ContextLexicon(lang)
+    title_places = [p for p in (_places(title, entities, lang) if title else [])
+                    if lex.locative_re.search(fold_case(title[max(0, p[0] - LOCATIVE_REACH): p[0]]))]
     return Topic(subject, counts[subject] if subject else 0, title_places[0][2] if title_places else None)
 
 
@@ -142,7 +148,9 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     lex = ContextLexicon(lang)
     outside = lambda m: not (speaker_span and speaker_span[0] <= m[0] < speaker_span[1])  # noqa: E731
     orgs = [m for m in entities.find(sentence) if entities.kind(m[2]) == "organization" and outside(m)]
-    places = [p for p in _places(sentence, entities, lang) if outside(p)]
+    # A place right after the speaker is where they spoke ("kata X di Jakarta"), not the scope.
+    spoke_at = (speaker_span[1], speaker_span[1] + SPOKE_AT_REACH) if speaker_span else (0, 0)
+    places = [p for p in _places(sentence, entities, lang) if outside(p) and not spoke_at[0] <= p[0] < spoke_at[1]]
     locative = [p for p in places if lex.locative_re.search(fold_case(sentence[max(0, p[0] - LOCATIVE_REACH): p[0]]))]
     ranked = [p for p in locative if p[0] >= fig_end] + [p for p in reversed(locative) if p[1] <= fig_start]
     # A place named without a locative word is often an actor ("serangan Israel"), not the scope.
