@@ -11,7 +11,6 @@ import importlib
 import inspect
 import math
 import re
-import unicodedata
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Any, Callable
 import pytest
 import yaml
 
+from kg.evaluate import name_ok, normal
 from kg.model import QUALIFIERS
 
 TABLES = Path(__file__).parent / "tables"
@@ -67,31 +67,9 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-# norm and names_match mirror shared/tools/score_claims.py, so the tables judge speakers
-# exactly as the scorer does.
-def norm(s: Any) -> str:
-    """Case-folded text with punctuation turned into single spaces."""
-    if s is None:
-        return ""
-    s = unicodedata.normalize("NFKC", str(s)).casefold()
-    s = re.sub(r"[^\w]+", " ", s)
-    return " ".join(s.split())
-
-
-def names_match(pred: Any, accepted: list[Any]) -> bool:
-    """A predicted name matches when it equals, contains or is contained in an accepted one."""
-    p = norm(pred)
-    for a in accepted:
-        if a is None:
-            if not p:
-                return True
-            continue
-        a = norm(a)
-        if not a or not p:
-            continue
-        if p == a or (len(a) >= 3 and a in p) or (len(p) >= 4 and p in a):
-            return True
-    return False
+# Speakers are judged with kg eval's rules, which agree with shared/tools/score_claims.py.
+norm = normal
+names_match = name_ok
 
 
 def same_value(got: float, want: float) -> bool:
