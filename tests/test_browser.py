@@ -15,6 +15,7 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync"]
 SCREENSHOT = Path(__file__).resolve().parent.parent / "out" / "screenshots" / "graph.png"
+SEED_SCREENSHOT = SCREENSHOT.with_name("seed-graph.png")
 CLAIM_IDS = "Object.keys(JSON.parse(document.getElementById('kg-data').textContent).claims)"
 
 
@@ -223,4 +224,8 @@ def test_seed_build(browser, tmp_path):
     net, _ = build_network(result, load_entities())
     assert page.js("[kg.nodes.length, kg.edges.length]") == [len(net.nodes), len(net.edges)]
     page.assert_clean()
+    # The seed graph as a fact-checker first sees it, for a person to look at.
+    SEED_SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+    page.page.screenshot(path=str(SEED_SCREENSHOT))
+    assert SEED_SCREENSHOT.stat().st_size > 10_000
     page.page.close()
