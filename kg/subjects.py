@@ -53,7 +53,9 @@ class ContextLexicon:
         totals = [w for ws in forms(lang, "events", "cumulative_markers").values() for w in ws]
         self.event_re = re.compile(rf"\b(?:{alternation(events)})\b")
         self.total_re = re.compile(rf"\b(?:{alternation(totals)})\b")
-        self.locative_re = re.compile(rf"\b(?:{alternation(forms(lang, 'places', 'locative')['before'])})\b[\w\s,]*$")
+        # "di Iran", "di barat Tharthar, provinsi Anbar": the locative word, at most one word, the
+        # place; "tewas di Iran akibat serangan Israel" does not put the figure in Israel.
+        self.locative_re = re.compile(rf"\b(?:{alternation(forms(lang, 'places', 'locative')['before'])})\b(?:\s+[\w-]+)?[\s,]*$")
         self.place_join_re = re.compile(rf"^\s*(?:{alternation(forms(lang, 'places', 'joiners')['words'])})\s*$")
         self.nationality_re = re.compile(rf"\b(?:{alternation(forms(lang, 'places', 'nationality')['before'])})\s+$")
 
@@ -158,7 +160,8 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     subject, inferred = _subject(orgs, fig_start, fig_end, topic, place)
     action = _action(sentence, fig_start, fig_end, prev_end, lex) or lex.class_actions.get(noun or "")
     low = fold_case(sentence)
-    base = noun or ("people" if unit == "person" else None)
+    # "4.310 pengungsi" are people displaced: a noun that names what happened counts people.
+    base = "people" if noun in lex.class_actions else (noun or ("people" if unit == "person" else None))
     measure = f"{base} {action}" if base and action else (base or None)
     is_event = bool(action and lex.event_re.search(low) and not lex.total_re.search(low))
     return Context(subject, inferred, place, measure, action, is_event)
