@@ -185,7 +185,7 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
             if nearest is not None and nearest.name != who.speaker:
                 who = Said(nearest.name, nearest.kind, (nearest.start, nearest.end), who.said_on, who.via)
             ctx = figure_context(sent, q.start - s.start, q.end - s.start, q.noun, q.unit, entities,
-                                 topic, who.span, doc.language, prev_end - s.start)
+                                 topic, who.span, doc.language, prev_end - s.start, len(quantities))
             prev_end = q.end
             claims.append(Claim(
                 id=claim_id(doc.doc, q), doc=doc.doc, quantity=q, sentence=sent,
@@ -195,7 +195,7 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
                 said_on=who.said_on if who.speaker else doc.published,
                 event_on=event_on if ctx.is_event else None,
                 subject=ctx.subject, subject_inferred=ctx.subject_inferred, measure=ctx.measure, action=ctx.action, place=ctx.place,
-                via=who.via or default_via, is_event=ctx.is_event,
+                via=who.via or default_via, is_event=ctx.is_event, is_part=ctx.is_part,
                 publisher=doc.publisher, url=doc.url,
             ))
     title_end = spans[0][1] if doc.title and spans else 0

@@ -367,7 +367,8 @@ def _pairs(group: list[Profile]) -> list[tuple[Profile, Profile]]:
 def compare_claims(claims: Sequence[Claim], entities: Entities) -> list[Comparison]:
     """Compare claims within their keys; one Comparison per compared pair, key by key in input order.
 
-    Claims without a measure are not compared, nor is a restatement (`same_as`) of a claim that
+    Claims without a measure are not compared, nor parts of a breakdown or batches (their
+    measure does not say which part they count), nor is a restatement (`same_as`) of a claim that
     is present: its original stands for it. Claims without a subject are compared with each other.
     """
     with _gc_paused():
@@ -395,7 +396,7 @@ def _compare(claims: Sequence[Claim], scope: Scope) -> list[Comparison]:
     named: dict[tuple, dict[str, list[Profile]]] = defaultdict(lambda: defaultdict(list))
     weak: dict[tuple, list[Profile]] = defaultdict(list)
     for claim in claims:
-        if not claim.measure or (claim.same_as and claim.same_as in present):
+        if not claim.measure or claim.is_part or (claim.same_as and claim.same_as in present):
             continue
         profile = scope.profile(claim)
         if claim.subject and not claim.subject_inferred:

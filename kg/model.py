@@ -64,6 +64,7 @@ class Claim:
     place: str | None = None  # canonical place the figure applies to
     via: str | None = None  # agency the claim is relayed through
     is_event: bool = False  # counts one event (killed in an operation) rather than a state
+    is_part: bool = False  # one part of a breakdown or one batch ("termasuk 5.000 pejuang")
     same_as: str | None = None  # id of an earlier claim of the same document it restates
     publisher: str | None = None  # the document's outlet, denormalised for views
     url: str | None = None

@@ -31,7 +31,7 @@ def claim_json(c: Claim) -> dict[str, Any]:
         "qualifier": q.qualifier, "unit": q.unit, "currency": q.currency, "noun": q.noun,
         "subject": c.subject, "subject_inferred": c.subject_inferred, "measure": c.measure, "action": c.action, "place": c.place,
         "speaker": c.speaker, "speaker_type": c.speaker_type, "said_on": c.said_on,
-        "event_on": c.event_on, "is_event": c.is_event, "via": c.via, "same_as": c.same_as,
+        "event_on": c.event_on, "is_event": c.is_event, "is_part": c.is_part, "via": c.via, "same_as": c.same_as,
         "publisher": c.publisher, "url": c.url,
     }
 

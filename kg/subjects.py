@@ -21,6 +21,8 @@ OWNER_AFTER = 25
 EVENT_DATE_WINDOW = 30
 # How far after a speaker's name a place is where they spoke: "kata X kepada wartawan di Jakarta".
 SPOKE_AT_REACH = 45
+# How far before a figure a breakdown word may stand: "terdiri dari 12 penerbangan internasional".
+PART_REACH = 60
 # How far before a place its locative word may stand: "di berbagai wilayah Irak".
 LOCATIVE_REACH = 24
 # A document's main organisation is its default subject once named this often.
@@ -37,6 +39,7 @@ class Context:
     measure: str | None
     action: str | None
     is_event: bool
+    is_part: bool = False
 
 
 
@@ -51,6 +54,10 @@ class ContextLexicon:
         self.action_re = re.compile(rf"\b({alternation(self.actions)})\b")
         events = [w for ws in forms(lang, "events", "event_nouns").values() for w in ws]
         totals = [w for ws in forms(lang, "events", "cumulative_markers").values() for w in ws]
+        parts = forms(lang, "events", "part_markers")
+        # The marker stands in the figure's clause, before it ("termasuk sekitar 5.000") or after it.
+        self.part_before_re = re.compile(rf"\b(?:{alternation(parts['before'])})\b[^,;:.]*$")
+        self.part_after_re = re.compile(rf"^\s*(?:{alternation(parts['after'])})\b")
         self.event_re = re.compile(rf"\b(?:{alternation(events)})\b")
         self.total_re = re.compile(rf"\b(?:{alternation(totals)})\b")
         # "di Iran", "di barat Tharthar, provinsi Anbar": the locative word, at most one word, the
@@ -145,7 +152,7 @@ def _action(sentence: str, fig_start: int, fig_end: int, prev_end: int, lex: "Co
 
 def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None, unit: str,
                    entities: Entities, topic: Topic, speaker_span: tuple[int, int] | None,
-                   lang: str = "id", prev_end: int = 0) -> Context:
+                   lang: str = "id", prev_end: int = 0, figures: int = 1) -> Context:
     """Subject, place, measure and event-ness of the figure at sentence[fig_start:fig_end]."""
     lex = ContextLexicon(lang)
     outside = lambda m: not (speaker_span and speaker_span[0] <= m[0] < speaker_span[1])  # noqa: E731
@@ -164,7 +171,11 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     base = "people" if noun in lex.class_actions else (noun or ("people" if unit == "person" else None))
     measure = f"{base} {action}" if base and action else (base or None)
     is_event = bool(action and lex.event_re.search(low) and not lex.total_re.search(low))
-    return Context(subject, inferred, place, measure, action, is_event)
+    # A breakdown has a whole or another part beside it: "Raja Ampat terdiri atas 610 pulau"
+    # alone is the whole, not a part.
+    is_part = bool(figures > 1 and lex.part_before_re.search(low[max(0, fig_start - PART_REACH):fig_start])
+                   or lex.part_after_re.match(low[fig_end:]))
+    return Context(subject, inferred, place, measure, action, is_event, is_part)
 
 
 def event_date_positions(sentence: str, lang: str = "id") -> list[int]:

@@ -23,6 +23,8 @@ def claim(
     said_on: str | None = None,
     event_on: str | None = None,
     is_event: bool = False,
+    is_part: bool = False,
+    subject_inferred: bool = False,
     via: str | None = None,
     same_as: str | None = None,
     publisher: str | None = None,
@@ -42,6 +44,7 @@ def claim(
         sentence_end=len(sentence), speaker=speaker, speaker_type="person" if speaker else None,
         said_on=said_on, event_on=event_on, subject=subject, measure=measure, action=action,
         place=place, via=via, is_event=is_event, same_as=same_as, publisher=publisher, url=url,
+        is_part=is_part, subject_inferred=subject_inferred,
     )
 
 
@@ -121,7 +124,7 @@ def claims_json(claims, documents=(), comparisons=None) -> dict:
     for c in claims:
         q = c.quantity
         row = {k: getattr(c, k) for k in ("id", "doc", "speaker", "speaker_type", "said_on", "event_on", "subject",
-                                          "measure", "action", "place", "via", "is_event", "same_as",
+                                          "measure", "action", "place", "via", "is_event", "is_part", "subject_inferred", "same_as",
                                           "publisher", "url", "sentence_start", "sentence_end")}
         row |= {"span": [q.start, q.end], "figure": q.text, "low": q.low, "high": q.high,
                 "qualifier": q.qualifier, "unit": q.unit, "currency": q.currency, "text": c.sentence}

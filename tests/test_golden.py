@@ -18,7 +18,7 @@ from tests.conftest import SEEDS
 
 GOLDEN = Path(__file__).parent / "golden"
 FIELDS = ("figure", "span", "low", "high", "qualifier", "unit", "speaker", "said_on", "subject",
-          "measure", "place", "is_event", "event_on", "via", "same_as")
+          "measure", "place", "is_event", "is_part", "event_on", "via", "same_as")
 
 
 def _rows(path: Path) -> list[dict]:
