@@ -43,7 +43,9 @@ def main() -> None:
               help="Folder the outputs are written into.")
 @click.option("--store", "store", default=None,
               help="SPARQL 1.1 endpoint URL to write the graph to (default: embedded store in OUT/store).")
-def build(inputs: tuple[Path, ...], out_dir: Path, store: str | None) -> None:
+@click.option("--entities", "entity_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="More entities (Turtle, in the form of ontology/entities.ttl); repeatable.")
+def build(inputs: tuple[Path, ...], out_dir: Path, store: str | None, entity_files: tuple[Path, ...]) -> None:
     """Run the whole pipeline on INPUTS (files or folders; default: seeds/).
 
     Inputs may be .txt (raw article text), .html/.htm (article pages), .jsonl (one article
@@ -58,10 +60,11 @@ def build(inputs: tuple[Path, ...], out_dir: Path, store: str | None) -> None:
     Example:
       kg build
       kg build seeds/ more/article.html --out out/run1
+      kg build articles/ --entities my-entities.ttl --store http://localhost:7878
     """
     from kg.pipeline import run_build
 
-    result = run_build(list(inputs) or [Path("seeds")], out_dir, store=store)
+    result = run_build(list(inputs) or [Path("seeds")], out_dir, store=store, entity_files=entity_files)
     for err in result.errors:
         click.echo(f"Error: {err}", err=True)
     click.echo(

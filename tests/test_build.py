@@ -137,3 +137,21 @@ def test_a_bad_input_is_reported_and_the_others_processed(tmp_path):
     data = json.loads((out / "claims.json").read_text(encoding="utf-8"))
     assert [d["doc"] for d in data["documents"]] == ["good.txt"]
     assert data["claims"][0]["low"] == 25 and data["claims"][0]["speaker"] == "BNPB"
+
+
+def test_user_entity_file_adds_places(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    extra = tmp_path / "mine.ttl"
+    extra.write_text(
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n@prefix schema: <https://schema.org/> .\n"
+        "<https://example.org/Tharthar> a skos:Concept, schema:Place ; skos:prefLabel \"Tharthar\"@id ;\n"
+        "    schema:containedInPlace <https://w3id.org/kg/entity/Anbar> .\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(SEEDS / "001_84b83cd747adaf32.txt"), "--out", str(out),
+                                       "--entities", str(extra)])
+    assert result.exit_code == 0, result.output
+    claims = json.loads((out / "claims.json").read_text(encoding="utf-8"))["claims"]
+    assert claims[0]["figure"] == "75" and claims[0]["place"] == "Tharthar"
