@@ -58,6 +58,7 @@ class ContextLexicon:
         # The marker stands in the figure's clause, before it ("termasuk sekitar 5.000") or after it.
         self.part_before_re = re.compile(rf"\b(?:{alternation(parts['before'])})\b[^,;:.]*$")
         self.part_after_re = re.compile(rf"^\s*(?:{alternation(parts['after'])})\b")
+        self.since_re = re.compile(rf"\b(?:{alternation(forms(lang, 'months', 'period_starts')['words'])})\b")
         self.event_re = re.compile(rf"\b(?:{alternation(events)})\b")
         self.total_re = re.compile(rf"\b(?:{alternation(totals)})\b")
         # "di Iran", "di barat Tharthar, provinsi Anbar": the locative word, at most one word, the
@@ -179,5 +180,9 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
 
 
 def event_date_positions(sentence: str, lang: str = "id") -> list[int]:
-    """Offsets in the sentence where an event noun stands (a date right after it is the event's)."""
-    return [m.end() for m in ContextLexicon(lang).event_re.finditer(fold_case(sentence))]
+    """Offsets in the sentence where an event noun, an action word or a period start ends: a
+    date right after one dates the event ("operasi pada 26 Februari", "40 were killed on
+    Monday", "sejak Jumat (13/6)"), not the saying."""
+    lex = ContextLexicon(lang)
+    low = fold_case(sentence)
+    return sorted(m.end() for pattern in (lex.event_re, lex.action_re, lex.since_re) for m in pattern.finditer(low))

@@ -12,7 +12,7 @@ EXPECTED = {
     "numbers": {"format", "units", "multipliers", "teens", "scales", "vague", "fractions", "range_joiners"},
     "qualifiers": {"before", "after", "after_exceptions", "hedges"},
     "months": {"months", "weekdays", "relative_days", "relative_periods", "weekday_suffixes", "ago",
-               "ago_words", "month_parts", "law_year", "time_zones", "time_markers"},
+               "ago_words", "month_parts", "law_year", "period_starts", "time_zones", "time_markers"},
     "units": {"units", "duration_ago", "points_context", "unit_measures", "currency_before", "currency_after"},
     "nouns": {"inherit", "generic", "suffixes", "persons", "things"},
     "actions": {"actions", "grammar", "class_actions"},
