@@ -4,8 +4,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, replace
 
-from kg.attribution import (Speaker, find_relays, find_speaker, headline_speaker, person_mention, quote_spans,
-                            same_speaker, shifts_topic, speaker_for)
+from kg.attribution import (find_relays, find_speaker, headline_speaker, person_mention, quote_left_open,
+                            quote_spans, shifts_topic, speaker_for)
+from kg.speaker_lexicon import QUOTES, Speaker
+from kg.speaker_names import same_speaker
 from kg.clean import kept_spans
 from kg.dates import DateMention, find_date_mentions
 from kg.entities import Entities
@@ -70,6 +72,14 @@ def _quote_owner(text: str, sentences: list[Sentence], i: int, own: list[Speaker
     return None
 
 
+def _quote_goes_on(text: str, sentences: list[Sentence], i: int) -> bool:
+    """Whether sentence i opens a paragraph that goes on with the quote the paragraph before
+    left open (wire copy reopens a quote running over paragraphs with a quote mark)."""
+    prev = sentences[i - 1]
+    first = next(t for t in sentences if t.paragraph == prev.paragraph)
+    return text[sentences[i].start:sentences[i].start + 1] in QUOTES and quote_left_open(text[first.start:prev.end])
+
+
 def resolve_speakers(doc: Document, sentences: list[Sentence], entities: Entities,
                      has_figures: list[bool]) -> list[Said]:
     """Who said each sentence: own speaker, quote owner, pronoun, continuation, back-reference."""
@@ -81,6 +91,7 @@ def resolve_speakers(doc: Document, sentences: list[Sentence], entities: Entitie
     out = [Said() for _ in sentences]
     last_named: Said | None = None
     last_person: Said | None = None
+    last_body: Said | None = None  # the last organisation or document: "It said" means it
     memory: list[Said] = []  # named speakers with the date they were last heard
     for i, s in enumerate(sentences):
         sent = text[s.start:s.end]
@@ -94,11 +105,11 @@ def resolve_speakers(doc: Document, sentences: list[Sentence], entities: Entitie
             said.speaker, said.kind = sp.name, sp.kind
             said.span = (sp.start, sp.end) if own[i] is sp else None
         elif sp is not None and sp.pronoun:
-            ref = last_person or last_named
+            ref = (last_body if sp.kind == "organization" else last_person) or last_named
             if ref:
                 said.speaker, said.kind = ref.speaker, ref.kind
-        elif (i > 0 and sentences[i - 1].paragraph == s.paragraph and out[i - 1].speaker
-              and not shifts_topic(sent, doc.language)):
+        elif (i > 0 and out[i - 1].speaker and not shifts_topic(sent, doc.language)
+              and (sentences[i - 1].paragraph == s.paragraph or _quote_goes_on(text, sentences, i))):
             said.speaker, said.kind = out[i - 1].speaker, out[i - 1].kind  # continuation
         if said.speaker:
             # The date is read only for a sentence someone said: most sentences need none.
@@ -118,6 +129,8 @@ def resolve_speakers(doc: Document, sentences: list[Sentence], entities: Entitie
                 last_named = said
                 if said.kind == "person":
                     last_person = said
+                else:
+                    last_body = said
         out[i] = said
         if sp is None:
             named = person_mention(sent, entities, doc.language)

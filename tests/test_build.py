@@ -6,7 +6,7 @@ import re
 
 import pytest
 import yaml
-from rdflib import Graph, Namespace, URIRef
+from rdflib import Graph, Namespace
 from rdflib.namespace import PROV, RDF
 
 from tests.conftest import GOLD, SEEDS

@@ -7,7 +7,8 @@ import pytest
 
 from compare_fixtures import claim, gazetteer, seed_claims
 from kg.clusters import claim_graph, clusters, source_of
-from kg.compare import NEIGHBOURS, SMALL_KEY, compare_claims, load_measures
+from kg.compare import NEIGHBOURS, SMALL_KEY, compare_claims
+from kg.measures import load_measures
 from kg.entities import load_entities
 from kg.errors import KgError
 from kg.intervals import Interval, date_span, days_apart, describe, interval_of, overlaps

@@ -98,3 +98,69 @@ def test_relayed_agency(claims):
 def test_pronoun_and_quote_speakers(claims):
     """"He added" continues the speaker named after the closing quote."""
     assert claims["120,000"].speaker == claims["8,000"].speaker == "Bruno Geddo"
+
+
+# --- wire copy over several paragraphs: datelines, "said X" after a comma, quotes, pronouns ---
+
+WIRE = """\
+ERBIL, Iraq (AP) — Kurdish officials said 300 militants were killed in the first day of fighting.
+
+“We are preparing for the worst,” said Hans Berger, the head of the U.N. mission in Erbil. “There are 20,000 people in the camp.
+
+“We need 500 more tents, and we need them now.”
+
+Col. John Dorrian, a coalition spokesman, said the strikes had hit 40 targets. The Pentagon said the campaign had cost $8.4 billion. It said 45,000 militants had been killed.
+
+More than 3,800 migrants died in the Mediterranean this year, said Joel Millman, a spokesman for the International Organization for Migration.
+
+Iraq's Health Ministry said 45 civilians had died in the attack. The ministry said 16 others were wounded.
+"""
+
+
+@pytest.fixture(scope="module")
+def wire() -> dict[str, Claim]:
+    doc = Document(doc="wire.txt", path="wire.txt", text=WIRE, language="en", published="2016-10-18")
+    return {c.quantity.text: c for c in extract_claims(doc, load_entities())}
+
+
+@pytest.mark.parametrize("figure, speaker", [
+    ("300", "Kurdish officials"),  # the dateline "ERBIL, Iraq (AP) —" is no speaker
+    ("20,000", "Hans Berger"),  # a quote's later sentence belongs to the speaker named in it
+    ("40", "Col. John Dorrian"),
+    ("$8.4 billion", "Pentagon"),
+    ("3,800", "Joel Millman"),  # AFP style: "…, said X, a spokesman for Y."
+    ("16", "Iraq's Health Ministry"),  # "the ministry" takes up the body named in full before
+])
+def test_wire_speakers(wire, figure, speaker):
+    assert wire[figure].speaker == speaker
+
+
+def test_dateline_agency_is_the_relay(wire):
+    assert wire["300"].via == "AP"
+
+
+def test_quote_over_paragraphs(wire):
+    assert wire["500"].speaker == "Hans Berger"
+
+
+def test_it_means_the_last_organisation(wire):
+    assert wire["45,000"].speaker == "Pentagon"
+
+
+def test_pronoun_kinds():
+    """"It said" is marked as standing for an organisation; "he said" is not."""
+    from kg.attribution import find_speaker
+
+    entities = load_entities()
+    it = find_speaker("It said 12 others were wounded.", entities, "en")
+    he = find_speaker("“We have 900 men,” he said.", entities, "en")
+    assert it.pronoun and it.kind == "organization"
+    assert he.pronoun and he.kind is None
+
+
+def test_quote_left_open():
+    from kg.attribution import quote_left_open
+
+    assert quote_left_open("“We are ready,” he said. “There are 20,000 people in the camp.")
+    assert not quote_left_open("“We need 500 more tents,” he said.")
+    assert not quote_left_open("No quote at all.")

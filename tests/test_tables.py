@@ -100,11 +100,7 @@ KNOWN_GAPS = {
     "fig-nikel-03": "a small number word before a noun outside the lexicon (\"empat dari lima izin\")",
     "fig-dbd-06": "a small number word before a noun outside the lexicon (\"dua dosis\")",
     "attr-laporan-04": "a relayed web page as the speaker (\"dikutip dari laman resmi WHO\")",
-    # English gaps that need kg/attribution.py (the lexicon cannot express them):
-    "en-attr-mosul-07": "a dateline with its agency (\"BAGHDAD (AP) —\") is taken as a name chunk before the verb",
-    "en-attr-us-03": "the subject of the figure's clause (\"Clinton is ahead ...\") beats the source named before the verb",
-    "en-attr-syria-06": "\"said X\" after a comma is not read (only after a closing quote)",
-    "en-attr-mig-06": "\"a statement from X\": the article keeps the statement word from taking its source",
+    # English gaps that need kg/claims.py: attribution marks "It said" with kind "organization".
 }
 
 
