@@ -100,7 +100,6 @@ KNOWN_GAPS = {
     "fig-nikel-03": "a small number word before a noun outside the lexicon (\"empat dari lima izin\")",
     "fig-dbd-06": "a small number word before a noun outside the lexicon (\"dua dosis\")",
     "attr-laporan-04": "a relayed web page as the speaker (\"dikutip dari laman resmi WHO\")",
-    # English gaps that need kg/claims.py: attribution marks "It said" with kind "organization".
 }
 
 
