@@ -62,6 +62,8 @@ WORD = re.compile(r"\w+")
 URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
 
 
+# Punctuation right before a number parts it from the word before.
+PUNCT_BEFORE = re.compile(r"[,;:)]\s*$")
 # Runs of eight or more digits without separators are phone or reference numbers.
 LONG_RUN = re.compile(r"^\d{8,}$")
 
@@ -132,7 +134,8 @@ def is_excluded(text: str, a: Atom, lex: Lexicon) -> bool:
         return True
     if num.isdigit() and int(num) <= MAX_HOUR and lex.zone_after.match(after):
         return True
-    labelled = prev_word in lex.labels or prev_two in lex.labels
+    # A label stands right before its number: "group, 14 people died" is no label "group 14".
+    labelled = (prev_word in lex.labels or prev_two in lex.labels) and not PUNCT_BEFORE.search(before)
     if (labelled and not lex.percent_after.match(after)) or lex.ordinal_re.search(before):
         return True
     # List markers "(2)" are not figures.

@@ -89,7 +89,7 @@ class Lexicon:
         self.month_before = re.compile(rf"\b({months})\.?\s+$", re.IGNORECASE)
         self.month_day_range = re.compile(rf"\b({months})\.?\s+\d{{1,2}}\s*(?:{rng})\s*$", re.IGNORECASE)
         # A capitalised word (not the sentence's first) right before a number names it.
-        self.name_before = re.compile(r"(?<=[a-z,] )[A-Z][\w]*\.? $")
+        self.name_before = re.compile(r"(?<=[\w,] )[A-Z][\w]*\.? $")
         self.not_count = re.compile(r"\b(?:" + alternation(all_forms(lang, "labels", "not_count_prefixes")) + r")\s+$", re.I)
         self.months = set(all_forms(lang, "months", "months"))
         self.time_markers = set(all_forms(lang, "months", "time_markers"))
