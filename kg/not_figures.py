@@ -34,7 +34,10 @@ RANGE_AFTER = re.compile(r"\s*[-–]\s*\d")  # "400 - 500" is a range, not a cod
 SLASH_NAME = re.compile(r"/[A-Za-z]")  # "Kodim 1609/Buleleng"
 
 
-LETTER_BEFORE = re.compile(r"[A-Za-z][-‐]?$")  # "C-130", "G20"
+LETTER_BEFORE = re.compile(r"[A-Za-z][-‐+]?$")  # "C-130", "G20", "H+1" (a day counted from Lebaran)
+# A person's age in brackets after the name: "Yusra (52)", "RH (34)".
+AGE = re.compile(r"[A-Z][\w.'’-]*\s*\($")
+AGE_CLOSE = re.compile(r"\)")
 
 
 LETTER_AFTER = re.compile(r"[A-Za-z]")  # "5G", "3D"
@@ -89,6 +92,10 @@ MAX_HOUR = 24
 
 def is_excluded(text: str, a: Atom, lex: Lexicon) -> bool:
     """Dates, years, times, labels, ordinals and numbers inside names are not figures."""
+    if AGE.search(text[: a.start]) and AGE_CLOSE.match(text[a.end:]) and a.kind == "digits" and a.low < 130:
+        return True
+    if lex.not_count_after.match(text[a.end:]):
+        return True  # "satu kasus pun": not even one, no count
     if a.kind in ("words", "fraction") and lex.not_count.search(text[: a.start]):
         return True  # "salah satu", "the first half"
     if a.kind == "fraction" and HYPHEN_WORD_AFTER.match(text[a.end:]):

@@ -90,6 +90,9 @@ class Lexicon:
         self.month_day_range = re.compile(rf"\b({months})\.?\s+\d{{1,2}}\s*(?:{rng})\s*$", re.IGNORECASE)
         # A capitalised word (not the sentence's first) right before a number names it.
         self.name_before = re.compile(r"(?<=[\w,] )[A-Z][\w]*\.? $")
+        after = all_forms(lang, "labels", "not_count_after")
+        # "satu kasus pun" (not even one): emphasis, not a count.
+        self.not_count_after = re.compile(r"^\s+(?:\w+\s+)?(?:" + alternation(after) + r")\b", re.I) if after else re.compile(r"(?!)")
         self.not_count = re.compile(r"\b(?:" + alternation(all_forms(lang, "labels", "not_count_prefixes")) + r")\s+$", re.I)
         self.months = set(all_forms(lang, "months", "months"))
         self.time_markers = set(all_forms(lang, "months", "time_markers"))

@@ -65,6 +65,7 @@ class AttributionLexicon:
         self.complementizer = re.compile(rf"\b(?:{that})\b")
         self.source_words = set(g["source"])
         self.verb_prefixes = tuple(g.get("verb_prefixes", []))
+        self.not_verbs = set(g.get("not_verbs", []))
         self.name_joiners = set(g["name_joiner"])
         shift = alt(all_forms(lang, "attribution", "topic_shift"))
         self.topic_shift = re.compile(rf"^\W*(?:{shift})\b")

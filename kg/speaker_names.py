@@ -196,7 +196,7 @@ def _cut_at_stop(chunk: str, lex: AttributionLexicon) -> str:
         if i > 0 and not joins_name and (_opens_with(w, lex.stop) or DIGIT_START.match(bare)):
             break
         # "Kementerian Kesehatan Iran terakhir kali memperbarui ...": a verb after a name ends it.
-        if out and out[-1][:1].isupper() and w[:1].islower() and bare.startswith(lex.verb_prefixes) \
+        if out and out[-1][:1].isupper() and w[:1].islower() and bare.startswith(lex.verb_prefixes) and bare not in lex.not_verbs \
                 and bare not in lex.person_roles and bare not in lex.org_words and bare not in lex.doc_words:
             break
         out.append(w)

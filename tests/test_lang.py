@@ -21,7 +21,7 @@ EXPECTED = {
                     "topic_shift", "not_speaker", "drop_leading", "roles"},
     "boilerplate": {"line_starts", "inline"},
     "sentences": {"abbreviations"},
-    "labels": {"label_words", "not_count_prefixes", "ordinal_prefixes"},
+    "labels": {"label_words", "not_count_prefixes", "not_count_after", "ordinal_prefixes"},
     "places": {"locative", "joiners", "nationality"},
 }
 
