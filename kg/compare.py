@@ -277,8 +277,10 @@ def compare_claims(claims: Sequence[Claim], entities: Entities) -> list[Comparis
     """Compare claims within their keys; one Comparison per compared pair, key by key in input order.
 
     Claims without a measure are not compared, nor parts of a breakdown or batches (their
-    measure does not say which part they count), nor is a restatement (`same_as`) of a claim that
-    is present: its original stands for it. Claims without a subject are compared with each other.
+    measure does not say which part they count). A restatement (`same_as`) is compared only
+    with other articles' claims, so that whichever mention a fact-checker meets shows its
+    disagreements; within its article its original stands for it. Claims whose subject is only
+    inferred are compared with the others of their key (see the module docstring).
     """
     with _gc_paused():
         return _compare(claims, Scope(entities))
@@ -305,7 +307,7 @@ def _compare(claims: Sequence[Claim], scope: Scope) -> list[Comparison]:
     named: dict[tuple, dict[str, list[Profile]]] = defaultdict(lambda: defaultdict(list))
     weak: dict[tuple, list[Profile]] = defaultdict(list)
     for claim in claims:
-        if not claim.measure or claim.is_part or (claim.same_as and claim.same_as in present):
+        if not claim.measure or claim.is_part:
             continue
         profile = scope.profile(claim)
         if claim.subject and not claim.subject_inferred:
@@ -319,6 +321,8 @@ def _compare(claims: Sequence[Claim], scope: Scope) -> list[Comparison]:
         pairs += _pairs(weak.get(key, []))
         pairs += _weak_pairs(weak.get(key, []), groups)
         for a, b in pairs:
+            if a.claim.doc == b.claim.doc and (a.claim.same_as or b.claim.same_as):
+                continue  # a restatement is no new evidence beside its own article's claims
             verdict = relation(a, b, scope)
             if verdict is not None:
                 out.append(Comparison(a.claim.id, b.claim.id, *verdict))

@@ -11,7 +11,7 @@ from kg.entities import Entities, split_place
 from kg.lang import alternation, fold_case, forms, inverse
 
 # How far around a figure its action verb may stand ("menewaskan 22", "75 teroris ... tewas").
-ACTION_BEFORE = 80
+ACTION_BEFORE = 120
 ACTION_AFTER = 100
 # An action after a figure belongs to it only within its clause.
 CLAUSE_END = re.compile(r"[,;:()“”\"]")
