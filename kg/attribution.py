@@ -9,6 +9,16 @@ from kg.lang import fold_case
 from kg.speaker_lexicon import QUOTE_MARK, TRIM, AttributionLexicon, Speaker
 from kg.speaker_names import blank_dates, clean_name, first_word, is_pronoun, speaker_kind, valid_speaker
 
+# How much text around a reporting verb a speaker phrase may take: names and titles are short,
+# and reading no further keeps the date scan inside the phrase cheap.
+PHRASE_WINDOW = 160
+# A comma that ends a clause (not a thousands separator), and any clause break.
+CLAUSE_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
+CLAUSE_BREAK = re.compile(r"[,.;:!?]")
+DIGIT = re.compile(r"\d")
+# "the BBC's": the possessive is not part of the agency's name.
+POSSESSIVE = re.compile(r"['’]s$")
+
 # A dateline opening an article's first sentence: "BAGHDAD (AP) —", "ERBIL, Iraq (AP) —",
 # "Baghdad (AFP) -", "JAKARTA, KOMPAS.com -": a place and an agency, never a speaker.
 DATELINE = re.compile(r"""^\s*(?:
@@ -101,22 +111,25 @@ def find_speakers(sentence: str, entities: Entities, lang: str = "id") -> tuple[
     sentence = DATELINE.sub(lambda d: " " * len(d.group()), sentence, count=1)
     # The lexicon patterns are lower case: scan a lower-cased copy with the same offsets.
     low = fold_case(sentence)
+    # Dates in a speaker phrase are chunk breaks ("X, Kamis (7/1) menyatakan"): one scan, and
+    # only for a sentence that has a reporting word at all.
+    named = blank_dates(sentence, lang) if lex.any_verb.search(low) else sentence
     m = lex.pronoun_verb.search(low)
     candidates: list[Speaker] = []
     if m:
         candidates.append(Speaker(None, _pronoun_kind(m.group(1), lex), m.start(1), m.end(1), pronoun=True))
     for m in lex.passive.finditer(low):
-        name = clean_name(sentence[m.end():], lex, after_verb=True)
+        name = clean_name(named[m.end():m.end() + PHRASE_WINDOW], lex, after_verb=True)
         back = bool(lex.anaphor.search(low[: m.start()]))
         if valid_speaker(name, lex) or is_pronoun(name, lex):
             candidates.append(_make(name, sentence, m.end(), lex, entities, back))
     for m in lex.after.finditer(low):
-        name = clean_name(sentence[m.end():], lex, after_verb=True)
+        name = clean_name(named[m.end():m.end() + PHRASE_WINDOW], lex, after_verb=True)
         if valid_speaker(name, lex) or is_pronoun(name, lex):
             candidates.append(_make(name, sentence, m.end(), lex, entities))
     inverted_at = set()
     for m in lex.inverted.finditer(low) if lex.inverted else ():
-        name = clean_name(sentence[m.end():], lex, after_verb=True)
+        name = clean_name(named[m.end():m.end() + PHRASE_WINDOW], lex, after_verb=True)
         if valid_speaker(name, lex) and _ends_clause(sentence, m.end(), name, lex):
             candidates.append(_make(name, sentence, m.end(), lex, entities))
             inverted_at.add(m.end(1))
@@ -126,7 +139,7 @@ def find_speakers(sentence: str, entities: Entities, lang: str = "id") -> tuple[
         if m.end() in inverted_at or lex.not_reporting and lex.not_reporting.match(low, verb_at):
             continue  # "…, said X, a spokesman": the speaker follows; "claimed responsibility"
         clause = sentence[: m.start()]
-        name = clean_name(clause, lex, after_verb=False)
+        name = clean_name(named[max(0, m.start() - PHRASE_WINDOW): m.start()], lex, after_verb=False)
         head = first_word(clause.split(",")[-1].strip())
         if is_pronoun(name, lex) or head in lex.pronouns:
             before.append(Speaker(None, _pronoun_kind(head, lex), m.start(), m.end(), pronoun=True))
@@ -134,7 +147,7 @@ def find_speakers(sentence: str, entities: Entities, lang: str = "id") -> tuple[
             if entities.kind(name) == "agency":  # "IRNA melaporkan keterangan X bahwa": X speaks
                 inner = lex.statement.search(low, m.end())
                 if inner:
-                    name = clean_name(sentence[inner.start(1):inner.end(1)], lex, after_verb=True) or name
+                    name = clean_name(named[inner.start(1):inner.end(1)], lex, after_verb=True) or name
             elif _closes_sentence(sentence, m.start(), m.end(), lex) and not _names_agency(name, entities):
                 # "The U.S. economy added 287,000 jobs, the Labor Department said.": the
                 # clause before is what the closing speaker said, whoever acts in it.
@@ -142,7 +155,7 @@ def find_speakers(sentence: str, entities: Entities, lang: str = "id") -> tuple[
             before.append(_make(name, sentence, clause.rfind(name.split()[0]), lex, entities))
     candidates += before
     for m in lex.according.finditer(low):
-        name = clean_name(sentence[m.end():], lex, after_verb=True)
+        name = clean_name(named[m.end():m.end() + PHRASE_WINDOW], lex, after_verb=True)
         if valid_speaker(name, lex) or is_pronoun(name, lex):
             candidates.append(_make(name, sentence, m.end(), lex, entities))
     return tuple(candidates)
@@ -158,10 +171,10 @@ def _pronoun_kind(pronoun: str, lex: AttributionLexicon) -> str | None:
 def _closes_sentence(sentence: str, start: int, end: int, lex: AttributionLexicon) -> bool:
     """Whether "X said" at start..end closes its sentence after a comma: nothing but a date or
     an adverbial ("on Friday", "in a statement") follows the verb before the next comma."""
-    if not lex.clause_end or not re.search(r"(?<!\d),|,(?!\d)", sentence[:start]):
+    if not lex.clause_end or not CLAUSE_COMMA.search(sentence[:start]):
         return False
-    rest = re.split(r"[,.;:!?]", blank_dates(sentence[end:], lex.lang), maxsplit=1)[0]
-    return not re.search(r"\d", rest) and not lex.complementizer.search(fold_case(rest)) and (
+    rest = CLAUSE_BREAK.split(blank_dates(sentence[end:], lex.lang), maxsplit=1)[0]
+    return not DIGIT.search(rest) and not lex.complementizer.search(fold_case(rest)) and (
         not rest.strip() or first_word(rest.strip()) in lex.clause_end)
 
 
@@ -231,7 +244,7 @@ def find_relays(sentence: str, entities: Entities, lang: str = "id") -> tuple[tu
                 kept.append(w.rstrip(","))
                 break
             kept.append(w)
-        name = re.sub(r"['’]s$", "", " ".join(kept).strip(TRIM))
+        name = POSSESSIVE.sub("", " ".join(kept).strip(TRIM))
         out.append((m.start(1), m.start(1) + len(name), entities.canonical(name) or name))
     # Any news agency named in a sentence ("Ditanya oleh Reuters", "AFP melaporkan") is a relay.
     for start, end, label in entities.find(sentence):

@@ -303,7 +303,6 @@ def _gc_paused() -> Iterator[None]:
 
 
 def _compare(claims: Sequence[Claim], scope: Scope) -> list[Comparison]:
-    present = {c.id for c in claims}
     named: dict[tuple, dict[str, list[Profile]]] = defaultdict(lambda: defaultdict(list))
     weak: dict[tuple, list[Profile]] = defaultdict(list)
     for claim in claims:

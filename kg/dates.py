@@ -141,15 +141,21 @@ def _year(y: str | None) -> int | None:
 
 
 @lru_cache(maxsize=8192)
+def date_matches(text: str, lang: str) -> tuple[re.Match, ...]:
+    """The date expressions' matches in a text, whatever its publication date (shared by every
+    caller that resolves them against one)."""
+    lex = DateLexicon(lang)
+    return tuple(lex.pattern.finditer(fold_case(text))) if lex.may_hold_date(text) else ()
+
+
+@lru_cache(maxsize=8192)
 def find_date_mentions(text: str, published: str | None, lang: str = "id") -> tuple[DateMention, ...]:
     """Every date expression in `text`, resolved against the publication date (cached: the
     stages ask again for the same sentence)."""
     lex = DateLexicon(lang)
-    if not lex.may_hold_date(text):
-        return ()
     pub = _parse_iso(published)
     out = []
-    for m in lex.pattern.finditer(fold_case(text)):
+    for m in date_matches(text, lang):
         kind, value = "day", None
         month_word = next((g for g in ("nm", "mdm", "mm") if m.groupdict().get(g)), None)
         if month_word and len(m.group(month_word)) <= SHORT_MONTH and not text[m.start(month_word)].isupper():

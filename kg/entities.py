@@ -84,14 +84,14 @@ class Entities:
         label = self.canonical(name)
         return self.by_label[label].kind if label else None
 
-    def find(self, text: str) -> list[tuple[int, int, str]]:
+    def find(self, text: str) -> tuple[tuple[int, int, str], ...]:
         """Every mention of a known entity in `text`: (start, end, canonical label)."""
         cached = self._found.get(text)
         if cached is None:
             cached = self._found[text] = tuple(self._find(text))
             if len(self._found) > FIND_CACHE:  # the stages ask again for one sentence; bound the memo
                 self._found.pop(next(iter(self._found)))
-        return list(cached)
+        return cached
 
     def _find(self, text: str) -> list[tuple[int, int, str]]:
         if self._pattern is None:

@@ -38,6 +38,10 @@ class Lexicon:
         self.scales = {w: float(k) for k, ws in forms(lang, "numbers", "scales").items() for w in ws}
         self.fractions = {w: float(k) for k, ws in forms(lang, "numbers", "fractions").items() for w in ws}
         self.vague = {w: tuple(float(x) for x in k.split("-")) for k, ws in forms(lang, "numbers", "vague").items() for w in ws}
+        # The first words of every number word, for a quick check that a text may hold one.
+        self.first_words = {w.split()[0].split("-")[0] for w in (*self.unit_words, *self.scales, *self.fractions,
+                                                                   *self.vague, *all_forms(lang, "numbers", "multipliers"),
+                                                                   *all_forms(lang, "numbers", "teens"))}
         fmt = forms(lang, "numbers", "format")
         self.thousands, self.decimal = fmt["thousands"][0], fmt["decimal"][0]
         self.short_decimal = (fmt.get("short_decimal") or [None])[0]

@@ -9,6 +9,10 @@ from kg.not_figures import URL, WORD, glued_code, is_excluded
 from kg.number_lexicon import Atom, Lexicon
 from kg.units import UnitReader
 
+DIGIT = re.compile(r"\d")
+# The last word of a text, to look one word further back: "antara Rp 5 triliun dan Rp 7 triliun".
+LAST_WORD = re.compile(r"\S+\s*$")
+
 # A number word from this value on is a figure even without a counted noun ("Sebelas pendaki").
 WORD_FIGURE_MIN = 10
 
@@ -63,7 +67,10 @@ def parse_words(words: list[str], lex: Lexicon) -> float | None:
 
 def _atoms(text: str, lex: Lexicon) -> list[Atom]:
     out = []
-    for m in lex.atom.finditer(fold_case(text)):
+    low = fold_case(text)
+    if not DIGIT.search(text) and lex.first_words.isdisjoint(WORD.findall(low)):
+        return out  # no digit and no number word: nothing to scan for
+    for m in lex.atom.finditer(low):
         kind = m.lastgroup if m.lastgroup in ("digits", "vague", "frac", "words") else None
         for name in ("digits", "vague", "frac", "words"):
             if m.group(name):
@@ -134,7 +141,7 @@ def _join_ranges(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:
             b = atoms[i + 1]
             gap = text[a.end:b.start]
             head = text[: a.start]
-            between = (lex.between.search(head) or lex.between.search(re.sub(r"\S+\s*$", "", head))) and lex.between_gap.match(gap)
+            between = (lex.between.search(head) or lex.between.search(LAST_WORD.sub("", head))) and lex.between_gap.match(gap)
             change = lex.change_re is not None and lex.change_re.search(head)
             if (lex.range_gap.match(gap) or between) and not change:
                 lo, hi = a.low, b.high

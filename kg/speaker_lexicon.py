@@ -52,6 +52,9 @@ class AttributionLexicon:
         self.after = re.compile(rf"(?:^|[\s,”\"])(?:{alt(plain_after)})\s+(?!(?:{that})\b)")
         self.before = re.compile(rf"\s(?:(?:{adverbs})\s+)*(?:{alt(verbs['speaker_before'])})\b")
         self.passive = re.compile(rf"\b(?:{alt(verbs['passive'])})\s+(?:(?:{agent})\s+)?")
+        every = [*verbs["speaker_after"], *verbs["speaker_before"], *verbs["passive"], *verbs["according"],
+                 *verbs["statement_nouns"]]
+        self.any_verb = re.compile(rf"\b(?:{alt(every)})")
         self.according = re.compile(rf"\b(?:{alt(verbs['according'])})\s+")
         self.statement = re.compile(rf"\b(?:{alt(verbs['statement_nouns'])})\s+(.+?)\s+(?:{that})\b")
         inverted = g.get("inverted_verbs", [])

@@ -3,10 +3,21 @@ name one speaker."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.dates import find_date_mentions
 from kg.entities import Entities
 from kg.speaker_lexicon import TRIM, AttributionLexicon
+
+# Precompiled helpers of the name rules (they run for every speaker phrase).
+HYPHENATED = re.compile(r"[\w-]+")
+SPACES = re.compile(r"\s+")
+DIGIT = re.compile(r"\d")
+INITIALS_END = re.compile(r"\b[A-Z]\.[A-Z]$")  # "U.N", "U.S": the final point is theirs
+FIRST_WORD = re.compile(r"[^\w-]*([\w-]+)")
+TWO_CAPITALS = re.compile(r"[A-Z][\w-]+ [A-Z][\w-]+")
+NON_WORD = re.compile(r"\W")
+HYPHEN = re.compile(r"[-‐]")
 
 # A chunk boundary inside a noun phrase: a comma (not a thousands separator: "15,000"), a
 # colon before a space ("Zika virus: Brazil confirms"), a dash between words.
@@ -32,7 +43,7 @@ PERSONAL_NAME_WORDS = (2, 5)
 
 def first_word(phrase: str) -> str:
     """The first word of a phrase, in lower case."""
-    m = re.match(r"[\w-]+", phrase)
+    m = HYPHENATED.match(phrase)
     return m.group(0).casefold() if m else ""
 
 
@@ -48,7 +59,7 @@ def speaker_kind(name: str, lex: AttributionLexicon, entities: Entities) -> str:
     head = _head_noun(name, lex)
     if head:  # "Justice Minister Bekir Bozdag", "Health Ministry", "U.N. report"
         return "document" if head in lex.doc_words else "person" if head in lex.person_roles else "organization"
-    words = {w.casefold() for w in re.findall(r"[\w-]+", name)}
+    words = {w.casefold() for w in HYPHENATED.findall(name)}
     if first in lex.person_roles or first in lex.role_heads:
         return "person"
     if words & lex.org_words or name.isupper():
@@ -79,8 +90,9 @@ def _head_noun(name: str, lex: AttributionLexicon) -> str | None:
 
 
 def clean_name(phrase: str, lex: AttributionLexicon, after_verb: bool) -> str | None:
-    """A speaker phrase cut to the name: stop words end it, leading articles are dropped."""
-    phrase = re.sub(r"\s+", " ", blank_dates(phrase, lex.lang)).strip(TRIM)
+    """A speaker phrase (dates already blanked by `blank_dates`) cut to the name: stop words
+    end it, leading articles are dropped."""
+    phrase = SPACES.sub(" ", phrase).strip(TRIM)
     chunks = [c.strip(TRIM) for c in CHUNK_SPLIT.split(phrase) if c.strip(TRIM)]
     if not chunks:
         return None
@@ -104,7 +116,7 @@ def clean_name(phrase: str, lex: AttributionLexicon, after_verb: bool) -> str | 
         short = _cut_at_stop(c, lex)
         # Before the verb, an earlier chunk that a stop word or a figure cuts short is the
         # reported clause, not a name: "Clinton is ahead by 3 points, the RCP average shows".
-        if not after_verb and i < len(chunks) - 1 and (short != c or re.search(r"\d", c)):
+        if not after_verb and i < len(chunks) - 1 and (short != c or DIGIT.search(c)):
             continue
         if short:
             cut.append(short)
@@ -147,17 +159,18 @@ def _subject_run(chunks: list[str], lex: AttributionLexicon) -> list[str]:
 def _balance(name: str) -> str:
     """Give back what the trimming took: a closing bracket ("laporan PBB (UN)"), the last
     point of an abbreviation ("the U.N.")."""
-    if re.search(r"\b[A-Z]\.[A-Z]$", name):
+    if INITIALS_END.search(name):
         name += "."
     return name + ")" if name.count("(") > name.count(")") else name
 
 
 
 def blank_dates(phrase: str, lang: str) -> str:
-    """Dates inside a speaker phrase ("X, Kamis (7/1) menyatakan") become chunk breaks."""
+    """Dates inside a speaker phrase ("X, Kamis (7/1) menyatakan") become chunk breaks; every
+    other character keeps its offset."""
     for d in reversed(find_date_mentions(phrase, None, lang)):
         if d.kind != "year":
-            phrase = phrase[: d.start] + "," + phrase[d.end:]
+            phrase = phrase[: d.start] + "," + " " * (d.end - d.start - 1) + phrase[d.end:]
     return phrase
 
 
@@ -165,7 +178,7 @@ def blank_dates(phrase: str, lang: str) -> str:
 def _opens_with(chunk: str, words: set[str]) -> bool:
     """Whether a chunk opens with one of `words`, unless written as an acronym: "WHO said",
     "US officials said" open with a name, not with "who" or "us"."""
-    first = re.match(r"[^\w-]*([\w-]+)", chunk)
+    first = FIRST_WORD.match(chunk)
     return bool(first) and first.group(1).casefold() in words and not (len(first.group(1)) > 1 and first.group(1).isupper())
 
 
@@ -259,7 +272,7 @@ def valid_speaker(name: str | None, lex: AttributionLexicon) -> bool:
     # A speaker phrase is a name (capitalised) or a role/organisation/document noun phrase.
     low = name.casefold()
     # "hitung cepat Lembaga Survei X": a lower-case head before a capitalised name.
-    named_inside = bool(re.search(r"[A-Z][\w-]+ [A-Z][\w-]+", name))
+    named_inside = bool(TWO_CAPITALS.search(name))
     return name[:1].isupper() or named_inside or first in lex.org_words or first in lex.doc_words or any(
         low.startswith(r + " ") or low == r for r in lex.person_roles) or _head_noun(name, lex) is not None
 
@@ -280,7 +293,7 @@ def _name_words(name: str, lex: AttributionLexicon, entities: Entities | None) -
             continue
         if entities is not None and entities.kind(w.strip(TRIM)) == "place":
             continue
-        bare = re.sub(r"\W", "", re.split(r"[-‐]", w)[-1] if w.startswith(("al-", "el-")) else w).casefold()
+        bare = NON_WORD.sub("", HYPHEN.split(w)[-1] if w.startswith(("al-", "el-")) else w).casefold()
         if bare and bare not in lex.person_roles and bare not in lex.doc_words:
             out.append(bare)
     return out
@@ -293,6 +306,7 @@ def _places_named(name: str, entities: Entities | None) -> set[str]:
 
 
 
+@lru_cache(maxsize=8192)
 def same_speaker(a: str | None, b: str | None, lang: str = "id", entities: Entities | None = None) -> bool:
     """Two speaker phrases name one speaker when the shorter's name words lie in the longer's:
     "Jenderal Mohamadawi" ~ "Jenderal Qais al-Mohamadawi", "laporan PBB" ~ "laporan

@@ -179,10 +179,11 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     return Context(subject, inferred, place, measure, action, is_event, is_part)
 
 
-def event_date_positions(sentence: str, lang: str = "id") -> list[int]:
+@lru_cache(maxsize=8192)
+def event_date_positions(sentence: str, lang: str = "id") -> tuple[int, ...]:
     """Offsets in the sentence where an event noun, an action word or a period start ends: a
     date right after one dates the event ("operasi pada 26 Februari", "40 were killed on
     Monday", "sejak Jumat (13/6)"), not the saying."""
     lex = ContextLexicon(lang)
     low = fold_case(sentence)
-    return sorted(m.end() for pattern in (lex.event_re, lex.action_re, lex.since_re) for m in pattern.finditer(low))
+    return tuple(sorted(m.end() for pattern in (lex.event_re, lex.action_re, lex.since_re) for m in pattern.finditer(low)))
