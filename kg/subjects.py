@@ -51,6 +51,7 @@ class ContextLexicon:
         self.actions = inverse(lang, "actions", "actions")
         self.object_prefixes = tuple(forms(lang, "actions", "grammar").get("object_prefixes", []))
         self.class_actions = inverse(lang, "actions", "class_actions")
+        self.person_only = set(forms(lang, "actions", "grammar").get("person_only", []))
         self.action_re = re.compile(rf"\b({alternation(self.actions)})\b")
         events = [w for ws in forms(lang, "events", "event_nouns").values() for w in ws]
         totals = [w for ws in forms(lang, "events", "cumulative_markers").values() for w in ws]
@@ -131,7 +132,8 @@ def _subject(orgs, fig_start: int, fig_end: int, topic: Topic, place: str | None
     return place or topic.subject, True
 
 
-def _action(sentence: str, fig_start: int, fig_end: int, prev_end: int, lex: "ContextLexicon") -> str | None:
+def _action(sentence: str, fig_start: int, fig_end: int, prev_end: int, lex: "ContextLexicon",
+            person: bool = True) -> str | None:
     """What happened to the counted things: a verb taking the figure as its object right before
     it ("menewaskan 22 anggota ... dan menghancurkan kamp"), else the action word after the figure
     within its clause ("22 orang tewas"), else one before it ("korban tewas mencapai 25"); never
@@ -141,7 +143,8 @@ def _action(sentence: str, fig_start: int, fig_end: int, prev_end: int, lex: "Co
     if clause_end and clause_end.start() < hi:  # "32 penerbangan dari ... Bali dibatalkan akibat ..."
         hi = clause_end.start()
     low = fold_case(sentence)  # the lexicon patterns are lower case
-    acts = [(m.start() + lo, m.group(1)) for m in lex.action_re.finditer(low[lo:hi])]
+    acts = [(m.start() + lo, m.group(1)) for m in lex.action_re.finditer(low[lo:hi])
+            if person or lex.actions[m.group(1)] not in lex.person_only]
     after = [a for a in acts if a[0] >= fig_end]
     before = [a for a in acts if prev_end <= a[0] < fig_start]
     transitive = [a for a in before if a[1].startswith(lex.object_prefixes)]
@@ -166,7 +169,7 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     # A place named without a locative word is often an actor ("serangan Israel"), not the scope.
     place = ranked[0][2] if ranked else topic.place
     subject, inferred = _subject(orgs, fig_start, fig_end, topic, place)
-    action = _action(sentence, fig_start, fig_end, prev_end, lex) or lex.class_actions.get(noun or "")
+    action = _action(sentence, fig_start, fig_end, prev_end, lex, unit == "person") or lex.class_actions.get(noun or "")
     low = fold_case(sentence)
     # "4.310 pengungsi" are people displaced: a noun that names what happened counts people.
     base = "people" if noun in lex.class_actions else (noun or ("people" if unit == "person" else None))
