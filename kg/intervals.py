@@ -8,6 +8,7 @@ within a window of days of each other.
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
@@ -32,6 +33,11 @@ class Interval(NamedTuple):
     hi_open: bool = False
 
 
+# The number right before a scale word: "3,42 juta", "1.5 million", "15 ribu" (a dot or comma
+# followed by one to three digits and then letters is a decimal mark here).
+SCALED_MANTISSA = re.compile(r"(\d+)(?:[.,](\d{1,3}))?\s*[^\W\d_]+\s*$")
+
+
 def interval_of(q: Quantity) -> Interval:
     """The interval stated by a figure, its qualifier read.
 
@@ -53,7 +59,25 @@ def interval_of(q: Quantity) -> Interval:
         return Interval(floor, high)
     if qual == "less_than":
         return Interval(floor, high, hi_open=True)
+    if qual == "exact":
+        # "3,42 juta", "15 ribu": a figure written with a scale word is rounded to its last digit.
+        half = rounding(q)
+        return Interval(low - half, high + half)
     return Interval(low, high)
+
+
+def rounding(q: Quantity) -> float:
+    """Half the value of the last written digit of a figure with a scale word ("3,42 juta" is
+    3,420,000 +/- 5,000; "15 ribu" 15,000 +/- 500); 0 for a figure written in full."""
+    m = SCALED_MANTISSA.search(q.text)
+    if not m or q.unit in ("percent", "fraction", "points"):
+        return 0.0
+    whole, decimals = m.group(1), m.group(2) or ""
+    mantissa = float(f"{whole}.{decimals}") if decimals else float(whole)
+    if mantissa <= 0:
+        return 0.0
+    scale = q.high / mantissa  # the number before the scale word is the (upper) end
+    return scale * 10 ** -len(decimals) / 2 if scale > 1 else 0.0
 
 
 def _close(x: float, y: float) -> bool:
