@@ -8,8 +8,6 @@ from functools import lru_cache
 
 from kg.lang import all_forms, alternation, forms
 
-# A line of the text with its offsets; `\r` stays inside the line so offsets never shift.
-LINE = re.compile(r"[^\n]*")
 # Lines with no letter at all ("*", "---") are never body.
 NO_LETTER = re.compile(r"^[\W\d_]*$")
 # Everything but letters and digits, dropped from a line's fingerprint.

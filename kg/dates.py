@@ -12,8 +12,6 @@ from kg.lang import alternation, fold_case, forms, inverse
 DIGIT = re.compile(r"\d")
 # A word, for the pre-check of date keywords.
 WORD = re.compile(r"[^\W\d_]+")
-# Date granularity of an ISO string: "2023-03-12" day, "2023-03" month, "2023" year.
-GRANULARITY = {10: "day", 7: "month", 4: "year"}
 # A month name this short ("may", "mar") is a month only when written with a capital.
 SHORT_MONTH = 3
 
