@@ -25,12 +25,13 @@ from bisect import bisect_left
 from collections import defaultdict
 from contextlib import contextmanager
 from itertools import combinations
-from typing import Iterator, Sequence
+from typing import Iterator, Mapping, Sequence
 
 from kg.entities import Entities, split_place
 from kg.intervals import Interval, date_span, days_apart, describe, interval_of, overlaps
 from kg.measures import Measures, load_measures
 from kg.model import Claim, Comparison
+from kg.speaker_names import same_speaker
 
 SMALL_KEY = 40  # keys up to this size are compared pair by pair (at most 780 pairs)
 NEIGHBOURS = 8  # in larger keys, each distinct statement meets this many nearest by figure
@@ -73,9 +74,11 @@ class Profile:
 class Scope:
     """Builds claim profiles and relates places and measures, with caches for repeated names."""
 
-    def __init__(self, entities: Entities, measures: Measures | None = None):
+    def __init__(self, entities: Entities, measures: Measures | None = None,
+                 languages: Mapping[str, str] | None = None):
         self.entities = entities
         self.measures = measures or load_measures()
+        self.languages = languages or {}
         self._places: dict[str, tuple[str, tuple[str, ...]]] = {}
         self._place_rel: dict[tuple[str | None, str | None], str | None] = {}
         self._names: dict[str, str] = {}
@@ -137,6 +140,17 @@ class Scope:
             self._place_rel[pair] = rel
         return self._place_rel[pair]
 
+    def one_account(self, a: Profile, b: Profile) -> bool:
+        """Whether two claims are one speaker's (or the outlet's own) in one document, however
+        the speaker is spelt there ("Wahyu" and "Kepala BGN Wahyu Adiputra Santoso")."""
+        ca, cb = a.claim, b.claim
+        if ca.doc != cb.doc:
+            return False
+        if a.speaker == b.speaker:
+            return True
+        lang = self.languages.get(ca.doc, "id")
+        return same_speaker(ca.speaker, cb.speaker, lang, self.entities)
+
 
 def same_event(a: Profile, b: Profile, place_rel: str) -> bool:
     """Whether two event counts count the same event (needs positive evidence, never a guess).
@@ -166,8 +180,7 @@ def relation(a: Profile, b: Profile, scope: Scope) -> tuple[str, str] | None:
     linked when they agree and never reported as differing; different speakers quoted in
     one article are compared like any others.
     """
-    ca, cb = a.claim, b.claim
-    one_account = ca.doc == cb.doc and a.speaker == b.speaker
+    ca = a.claim
     measure_rel = scope.measures.relation(a.chain, b.chain)
     if measure_rel is None:
         return None
@@ -178,7 +191,7 @@ def relation(a: Profile, b: Profile, scope: Scope) -> tuple[str, str] | None:
         return None
     if overlaps(a.iv, b.iv):
         return "agree", _reason(a, b, "agree", measure_rel, place_rel)
-    if one_account:
+    if scope.one_account(a, b):
         return None
     if measure_rel != "same" or place_rel != "same":
         return "differs_scope", _reason(a, b, "differs_scope", measure_rel, place_rel)
@@ -273,7 +286,8 @@ def _pairs(group: list[Profile]) -> list[tuple[Profile, Profile]]:
     return out
 
 
-def compare_claims(claims: Sequence[Claim], entities: Entities) -> list[Comparison]:
+def compare_claims(claims: Sequence[Claim], entities: Entities,
+                   languages: Mapping[str, str] | None = None) -> list[Comparison]:
     """Compare claims within their keys; one Comparison per compared pair, key by key in input order.
 
     Claims without a measure are not compared, nor parts of a breakdown or batches (their
@@ -281,9 +295,10 @@ def compare_claims(claims: Sequence[Claim], entities: Entities) -> list[Comparis
     with other articles' claims, so that whichever mention a fact-checker meets shows its
     disagreements; within its article its original stands for it. Claims whose subject is only
     inferred are compared with the others of their key (see the module docstring).
+    `languages`: each document's language, to tell its speakers' spellings apart (default id).
     """
     with _gc_paused():
-        return _compare(claims, Scope(entities))
+        return _compare(claims, Scope(entities, languages=languages))
 
 
 @contextmanager

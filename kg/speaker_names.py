@@ -309,8 +309,9 @@ def _places_named(name: str, entities: Entities | None) -> set[str]:
 @lru_cache(maxsize=8192)
 def same_speaker(a: str | None, b: str | None, lang: str = "id", entities: Entities | None = None) -> bool:
     """Two speaker phrases name one speaker when the shorter's name words lie in the longer's:
-    "Jenderal Mohamadawi" ~ "Jenderal Qais al-Mohamadawi", "laporan PBB" ~ "laporan
-    Perserikatan Bangsa-bangsa (PBB)"; a one-word name must be one of the last two words."""
+    "Jenderal Mohamadawi" ~ "Jenderal Qais al-Mohamadawi", "Maria" ~ "Maria Fransiska
+    Wambrauw", "laporan PBB" ~ "laporan Perserikatan Bangsa-bangsa (PBB)"; a bare title names the
+    one who holds it ("Menhub" ~ "Menteri Perhubungan (Menhub) Hendarto Wibisono")."""
     if not a or not b:
         return False
     if a.casefold() == b.casefold():
@@ -323,11 +324,15 @@ def same_speaker(a: str | None, b: str | None, lang: str = "id", entities: Entit
     described = lambda n: entities if any(w[:1].islower() for w in n.split()) else None  # noqa: E731
     short, long = sorted((_name_words(a, lex, described(a)), _name_words(b, lex, described(b))), key=len)
     if not short:
-        return _describes(*sorted((a, b), key=len), lex)
-    if len(short) == 1:
-        return short[0] in long[-2:]
+        return _describes(*sorted((a, b), key=len), lex) or _title_of(*sorted((a, b), key=len))
     return set(short) <= set(long)
 
+
+
+def _title_of(short: str, long: str) -> bool:
+    """Whether a one-word title ("Menhub", "Kapolri") is written out in a fuller phrase."""
+    word = short.strip(TRIM).casefold()
+    return " " not in word and word in {w.strip(TRIM).casefold() for w in long.split()}
 
 
 def _describes(short: str, long: str, lex: AttributionLexicon) -> bool:

@@ -11,6 +11,9 @@ from kg.lang import alternation, forms, inverse
 CURRENCY_GAP = r"\.?\s*$"
 # How far back a counted noun may stand before its figure: "WNI yang dievakuasi sebanyak 386".
 NOUN_BEFORE_CHARS = 45
+# A general word after the figure ("unit", "jiwa") says something is counted, so the noun that
+# names it may stand further back: "rumah yang hanyut terbawa arus di Nagari X sebanyak 7 unit".
+GENERIC_NOUN_BEFORE_CHARS = 90
 # A sentence or clause break stops the look back for a noun.
 CLAUSE_BREAK = re.compile(r"[.;:!?”“\"]")
 # Where the look back for a noun stops: at a number before the figure.
@@ -96,11 +99,10 @@ class UnitReader:
         if m:
             noun = m.group(1).casefold()
             unit = "person" if noun in self.persons else "count"
-            cls = self.nouns[noun]
-            if cls in self.generic:  # "jumlah pengungsi sebanyak 4.310 jiwa": refugees, not people
-                specific = self._noun_before(before)
-                cls = specific if specific in self.persons.values() else cls
-            return UnitInfo(start, end, end + m.end(), unit, None, cls)
+            cls, noun_end = self.nouns[noun], end + m.end()
+            if cls in self.generic:
+                cls, noun_end = self._specific(cls, unit, before, after, m.end(), noun_end)
+            return UnitInfo(start, end, noun_end, unit, None, cls)
         m = self.re_unit.match(after)
         if m:
             unit = self.units[m.group(1).casefold()]
@@ -122,9 +124,19 @@ class UnitReader:
             return UnitInfo(start, end, end, unit, None, noun)
         return UnitInfo(start, end, end, "fraction" if kind == "fraction" else "count", None, None)
 
-    def _noun_before(self, before: str) -> str | None:
+    def _specific(self, cls: str, unit: str, before: str, after: str, at: int, noun_end: int) -> tuple[str, int]:
+        """A general class word made specific: by the noun right after it ("tujuh unit rumah"),
+        else by a noun of the same kind before the figure ("jumlah pengungsi sebanyak 4.310 jiwa")."""
+        kind = self.persons if unit == "person" else self.things
+        m = self.re_noun.match(after[at:])
+        if m and m.group(1).casefold() in kind and kind[m.group(1).casefold()] not in self.generic:
+            return kind[m.group(1).casefold()], noun_end + m.end()
+        specific = self._noun_before(before, GENERIC_NOUN_BEFORE_CHARS)
+        return (specific if specific in kind.values() and specific not in self.generic else cls), noun_end
+
+    def _noun_before(self, before: str, reach: int = NOUN_BEFORE_CHARS) -> str | None:
         """The measure class of the last counted noun in the clause before a figure."""
-        window = CLAUSE_BREAK.split(before[-NOUN_BEFORE_CHARS:])[-1]
+        window = CLAUSE_BREAK.split(before[-reach:])[-1]
         # A noun before another figure counts that figure: "the death toll rose to 413, with
         # 2,500 injured" (the injured are no deaths).
         window = LAST_NUMBER.split(window)[-1]

@@ -193,7 +193,7 @@ def test_table_figures_wellformed() -> None:
             continue
         spans = []
         for e in exp:
-            if set(e) - {"figure", "nth", "low", "high", "qualifier", "unit", "currency"}:
+            if set(e) - {"figure", "nth", "low", "high", "qualifier", "unit", "currency", "noun"}:
                 problems.append(f"{cid}: unknown keys in {e!r}")
             bad = _locate_problem(cid, text, e.get("figure"), e.get("nth"))
             if bad:
@@ -307,6 +307,8 @@ def test_figures(case: dict[str, Any]) -> None:
               and ("currency" not in e or q.currency == e["currency"]))
         if not ok:
             problems.append(f"{e['figure']!r}: got {got}, want {want}")
+        if "noun" in e and q.noun != e["noun"]:
+            problems.append(f"{e['figure']!r}: counts {q.noun!r}, want {e['noun']!r}")
     for i, q in enumerate(found):
         if i not in used:
             problems.append(f"unexpected quantity {q.text!r} at {q.start}: {q.low}-{q.high} {q.unit}")
