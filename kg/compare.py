@@ -33,7 +33,7 @@ from kg.measures import Measures, load_measures
 from kg.model import Claim, Comparison
 from kg.speaker_names import same_speaker
 
-SMALL_KEY = 40  # keys up to this size are compared pair by pair (at most 780 pairs)
+SMALL_KEY = 200  # keys up to this size are compared pair by pair (at most 19,900 pairs)
 NEIGHBOURS = 8  # in larger keys, each distinct statement meets this many nearest by figure
 # A state count (members, residents) said within a week of another is "the same time";
 # an event tally (killed, evacuated) changes by the day, so any other day is another time.
