@@ -170,8 +170,8 @@ def same_event(a: Profile, b: Profile, place_rel: str) -> bool:
 def relation(a: Profile, b: Profile, scope: Scope) -> tuple[str, str] | None:
     """The verdict on two claims of one key and its reason, or None when they are not compared.
 
-    Not compared: measures or places with disjoint scopes, and event counts of different
-    events. Then `agree` when the intervals overlap; else `differs_scope` when measure or
+    Not compared: measures or places with disjoint scopes, event counts of different events,
+    and a part of a breakdown with anything but its own measure in another article. Then `agree` when the intervals overlap; else `differs_scope` when measure or
     place differ (one contains or overlaps the other, or only one names a place); else
     `differs_time` when said more than a window apart (STATE_WINDOW_DAYS, or
     EVENT_WINDOW_DAYS for counts with an action) — an unknown date is not a difference by
@@ -183,6 +183,8 @@ def relation(a: Profile, b: Profile, scope: Scope) -> tuple[str, str] | None:
     ca = a.claim
     measure_rel = scope.measures.relation(a.chain, b.chain)
     if measure_rel is None:
+        return None
+    if (ca.is_part or b.claim.is_part) and (measure_rel != "same" or ca.doc == b.claim.doc):
         return None
     place_rel = scope.place_relation(a, b)
     if place_rel is None:
@@ -290,11 +292,12 @@ def compare_claims(claims: Sequence[Claim], entities: Entities,
                    languages: Mapping[str, str] | None = None) -> list[Comparison]:
     """Compare claims within their keys; one Comparison per compared pair, key by key in input order.
 
-    Claims without a measure are not compared, nor parts of a breakdown or batches (their
-    measure does not say which part they count). A restatement (`same_as`) is compared only
-    with other articles' claims, so that whichever mention a fact-checker meets shows its
-    disagreements; within its article its original stands for it. Claims whose subject is only
-    inferred are compared with the others of their key (see the module docstring).
+    Claims without a measure are not compared. A part of a breakdown or a batch meets only
+    claims of exactly its measure in other articles (in its own article the figures beside it
+    are its whole and its siblings). A restatement (`same_as`) is compared like its original,
+    except with it, so that whichever mention a fact-checker meets shows its disagreements.
+    Claims whose subject is only inferred are compared with the others of their key (see the
+    module docstring).
     `languages`: each document's language, to tell its speakers' spellings apart (default id).
     """
     with _gc_paused():
@@ -321,7 +324,7 @@ def _compare(claims: Sequence[Claim], scope: Scope) -> list[Comparison]:
     named: dict[tuple, dict[str, list[Profile]]] = defaultdict(lambda: defaultdict(list))
     weak: dict[tuple, list[Profile]] = defaultdict(list)
     for claim in claims:
-        if not claim.measure or claim.is_part:
+        if not claim.measure:
             continue
         profile = scope.profile(claim)
         if claim.subject and not claim.subject_inferred:
@@ -335,8 +338,8 @@ def _compare(claims: Sequence[Claim], scope: Scope) -> list[Comparison]:
         pairs += _pairs(weak.get(key, []))
         pairs += _weak_pairs(weak.get(key, []), groups)
         for a, b in pairs:
-            if a.claim.doc == b.claim.doc and (a.claim.same_as or b.claim.same_as):
-                continue  # a restatement is no new evidence beside its own article's claims
+            if a.claim.doc == b.claim.doc and (a.claim.same_as or a.claim.id) == (b.claim.same_as or b.claim.id):
+                continue  # a restatement is no new evidence beside what it restates
             verdict = relation(a, b, scope)
             if verdict is not None:
                 out.append(Comparison(a.claim.id, b.claim.id, *verdict))
