@@ -80,7 +80,6 @@ def load_result(path: Path, entities: Entities | None = None) -> BuildResult:
         raise KgError(f"{path}: not a readable JSON file ({exc}); regenerate it with `kg build`") from exc
     result = result_from_json(data, str(path))
     if isinstance(data, dict) and "comparisons" not in data:
-        comparisons = compare_claims(result.claims, entities or load_entities(),
-                                     {d.doc: d.language for d in result.documents})
+        comparisons = compare_claims(result.claims, entities or load_entities(), result.documents)
         result = replace(result, comparisons=tuple(comparisons))
     return result

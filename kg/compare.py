@@ -21,17 +21,19 @@ See `relation` for the verdicts and `ontology/measures.ttl` for the measure hier
 from __future__ import annotations
 
 import gc
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from contextlib import contextmanager
+from functools import lru_cache
 from itertools import combinations
-from typing import Iterator, Mapping, Sequence
+from typing import Iterator, Sequence
 
 from kg.entities import Entities, split_place
 from kg.intervals import Interval, date_span, days_apart, describe, interval_of, overlaps
 from kg.measures import Measures, load_measures
-from kg.model import Claim, Comparison
-from kg.speaker_names import same_speaker
+from kg.lang import alternation, fold_case, forms
+from kg.model import Claim, Comparison, Document
 
 SMALL_KEY = 200  # keys up to this size are compared pair by pair (at most 19,900 pairs)
 NEIGHBOURS = 8  # in larger keys, each distinct statement meets this many nearest by figure
@@ -75,10 +77,12 @@ class Scope:
     """Builds claim profiles and relates places and measures, with caches for repeated names."""
 
     def __init__(self, entities: Entities, measures: Measures | None = None,
-                 languages: Mapping[str, str] | None = None):
+                 documents: Sequence[Document] = ()):
         self.entities = entities
         self.measures = measures or load_measures()
-        self.languages = languages or {}
+        self.languages = {d.doc: d.language for d in documents}
+        self.fact_checks = {d.doc for d in documents if d.title and _contrast_re(d.language, "fact_check").search(fold_case(d.title))}
+        self._contrasts: dict[tuple[str, str], bool] = {}
         self._places: dict[str, tuple[str, tuple[str, ...]]] = {}
         self._place_rel: dict[tuple[str | None, str | None], str | None] = {}
         self._names: dict[str, str] = {}
@@ -140,16 +144,27 @@ class Scope:
             self._place_rel[pair] = rel
         return self._place_rel[pair]
 
-    def one_account(self, a: Profile, b: Profile) -> bool:
-        """Whether two claims are one speaker's (or the outlet's own) in one document, however
-        the speaker is spelt there ("Wahyu" and "Kepala BGN Wahyu Adiputra Santoso")."""
-        ca, cb = a.claim, b.claim
-        if ca.doc != cb.doc:
-            return False
-        if a.speaker == b.speaker:
+    def set_against(self, a: Profile, b: Profile) -> bool:
+        """Whether an article sets two of its figures against each other: it is a fact-check,
+        or a sentence of either says the figures differ ("angka yang lebih tinggi", "up from")."""
+        doc = a.claim.doc
+        if doc in self.fact_checks:
             return True
-        lang = self.languages.get(ca.doc, "id")
-        return same_speaker(ca.speaker, cb.speaker, lang, self.entities)
+        lang = self.languages.get(doc, "id")
+        for sentence in (a.claim.sentence, b.claim.sentence):
+            hit = self._contrasts.get((lang, sentence))
+            if hit is None:
+                hit = self._contrasts[(lang, sentence)] = bool(_contrast_re(lang, "words").search(fold_case(sentence)))
+            if hit:
+                return True
+        return False
+
+
+
+@lru_cache(maxsize=None)
+def _contrast_re(lang: str, key: str) -> re.Pattern[str]:
+    """The contrast or fact-check words of a language (kg/lang/<lang>/events.toml)."""
+    return re.compile(rf"(?<!\w)(?:{alternation(forms(lang, 'events', 'contrast_markers')[key])})(?!\w)")
 
 
 def same_event(a: Profile, b: Profile, place_rel: str) -> bool:
@@ -171,14 +186,16 @@ def relation(a: Profile, b: Profile, scope: Scope) -> tuple[str, str] | None:
     """The verdict on two claims of one key and its reason, or None when they are not compared.
 
     Not compared: measures or places with disjoint scopes, event counts of different events,
-    and a part of a breakdown with anything but its own measure in another article. Then `agree` when the intervals overlap; else `differs_scope` when measure or
-    place differ (one contains or overlaps the other, or only one names a place); else
-    `differs_time` when said more than a window apart (STATE_WINDOW_DAYS, or
-    EVENT_WINDOW_DAYS for counts with an action) — an unknown date is not a difference by
-    itself; else `conflict`. One speaker's figures within one document are restatements or
-    facets of one account (the reporter would have noticed a contradiction), so they are
-    linked when they agree and never reported as differing; different speakers quoted in
-    one article are compared like any others.
+    and a part of a breakdown with anything but its own measure in another article. Then
+    `agree` when the intervals overlap; else `differs_scope` when measure or place differ (one
+    contains or overlaps the other, or only one names a place); else `differs_time` when said
+    more than a window apart (STATE_WINDOW_DAYS, or EVENT_WINDOW_DAYS for counts with an
+    action) — an unknown date is not a difference by itself; else `conflict`.
+
+    Two figures of one article are linked when they agree, but reported as differing only when
+    the article sets them against each other (`Scope.set_against`): a reporter who puts two
+    different figures side by side without a word of contrast is counting two things (a
+    part, another place, another day), which the extractor cannot always tell apart.
     """
     ca = a.claim
     measure_rel = scope.measures.relation(a.chain, b.chain)
@@ -193,7 +210,7 @@ def relation(a: Profile, b: Profile, scope: Scope) -> tuple[str, str] | None:
         return None
     if overlaps(a.iv, b.iv):
         return "agree", _reason(a, b, "agree", measure_rel, place_rel)
-    if scope.one_account(a, b):
+    if ca.doc == b.claim.doc and not scope.set_against(a, b):
         return None
     if measure_rel != "same" or place_rel != "same":
         return "differs_scope", _reason(a, b, "differs_scope", measure_rel, place_rel)
@@ -289,7 +306,7 @@ def _pairs(group: list[Profile]) -> list[tuple[Profile, Profile]]:
 
 
 def compare_claims(claims: Sequence[Claim], entities: Entities,
-                   languages: Mapping[str, str] | None = None) -> list[Comparison]:
+                   documents: Sequence[Document] = ()) -> list[Comparison]:
     """Compare claims within their keys; one Comparison per compared pair, key by key in input order.
 
     Claims without a measure are not compared. A part of a breakdown or a batch meets only
@@ -298,10 +315,11 @@ def compare_claims(claims: Sequence[Claim], entities: Entities,
     except with it, so that whichever mention a fact-checker meets shows its disagreements.
     Claims whose subject is only inferred are compared with the others of their key (see the
     module docstring).
-    `languages`: each document's language, to tell its speakers' spellings apart (default id).
+    `documents`: the claims' documents, for their language and whether they are fact-checks
+    (without them every document is read as Indonesian news).
     """
     with _gc_paused():
-        return _compare(claims, Scope(entities, languages=languages))
+        return _compare(claims, Scope(entities, documents=documents))
 
 
 @contextmanager

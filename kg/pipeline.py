@@ -16,7 +16,7 @@ def analyse(inputs: Sequence[Path], entities: Entities | None = None) -> BuildRe
     entities = entities or load_entities()
     documents, errors = read_inputs(inputs, entities)
     claims = [claim for doc in documents for claim in extract_claims(doc, entities)]
-    comparisons = compare_claims(claims, entities, {d.doc: d.language for d in documents})
+    comparisons = compare_claims(claims, entities, documents)
     return BuildResult(tuple(documents), tuple(claims), tuple(comparisons), tuple(errors))
 
 

@@ -331,8 +331,8 @@ def same_speaker(a: str | None, b: str | None, lang: str = "id", entities: Entit
 
 def _title_of(short: str, long: str) -> bool:
     """Whether a one-word title ("Menhub", "Kapolri") is written out in a fuller phrase."""
-    word = short.strip(TRIM).casefold()
-    return " " not in word and word in {w.strip(TRIM).casefold() for w in long.split()}
+    word = short.strip(TRIM)
+    return word[:1].isupper() and " " not in word and word.casefold() in {w.strip(TRIM).casefold() for w in long.split()}
 
 
 def _describes(short: str, long: str, lex: AttributionLexicon) -> bool:

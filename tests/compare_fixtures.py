@@ -69,7 +69,8 @@ def seed_claims() -> dict[str, Claim]:
         claim("000-e", 5000, 7000, figure="5.000 hingga 7.000", measure="members and supporters",
               place="Iraq and Syria", doc=DOC0, speaker="PBB", said_on="2023-02", via="AFP",
               publisher="korannews.com",
-              sentence="ISIS masih memiliki 5.000 hingga 7.000 anggota dan pendukung di Irak dan Suriah."),
+              sentence="Secara terpisah, laporan PBB menyebut ISIS masih memiliki 5.000 hingga 7.000 "
+                       "anggota dan pendukung di Irak dan Suriah."),
         claim("001-a", 75, measure="members", action="killed", is_event=True, place="Anbar",
               doc=DOC1, speaker="Badan Keamanan Nasional Irak", via="al-Sumaria News",
               publisher="LiputanIslam.com", sentence="Sebanyak 75 teroris anggota ISIS tewas."),

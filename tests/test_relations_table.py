@@ -1,12 +1,13 @@
 """Table tests of kg.compare: two realistic claims and the verdict expected between them."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import yaml
 
-from compare_fixtures import claim, gazetteer
+from compare_fixtures import claim, document, gazetteer
 from kg.compare import compare_claims
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "relations.yaml").read_text(encoding="utf-8"))
@@ -28,6 +29,11 @@ def _make(fields: dict):
     return claim(cid, low, **fields)
 
 
+def _documents(case: dict) -> list:
+    return [replace(document(d["doc"], title=d.get("title")), language=d.get("language", "id"))
+            for d in case.get("documents", [])]
+
+
 def test_table_is_large_and_varied():
     assert len(CASES) >= 60
     expected = {case["expect"] for case in CASES}
@@ -38,7 +44,7 @@ def test_table_is_large_and_varied():
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_relation(case):
     a, b = _make(_side(case, "a")), _make(_side(case, "b"))
-    got = compare_claims([a, b], ENTITIES)
+    got = compare_claims([a, b], ENTITIES, _documents(case))
     relations = [c.relation for c in got]
     expected = [] if case["expect"] is None else [case["expect"]]
     assert relations == expected, got
@@ -51,4 +57,4 @@ def test_relation_is_symmetric(case):
     a, b = _make(_side(case, "a")), _make(_side(case, "b"))
     if a.same_as or b.same_as:
         pytest.skip("restatements are ordered")
-    assert [c.relation for c in compare_claims([b, a], ENTITIES)] == [case["expect"]]
+    assert [c.relation for c in compare_claims([b, a], ENTITIES, _documents(case))] == [case["expect"]]
