@@ -15,11 +15,15 @@ from kg.model import Claim, Document, Quantity
 from kg.numbers import find_quantities
 from kg.sentences import Sentence, split_sentences
 from kg.subjects import EVENT_DATE_WINDOW, document_topic, event_date_positions, figure_context
+from kg.units import UnitReader
 
 # A back-reference ("informasi itu disampaikan oleh X") reaches this many sentences back.
 BACK_REFERENCE_REACH = 3
 # A date right after a relay ("dilansir AFP, Senin (13/3/2023)") dates the report, not the saying.
 RELAY_DATE_GAP = 4
+# A figure that names what it counts only by reference ("the toll rose from 267") counts what
+# a figure at most this many sentences back counted.
+ANAPHOR_REACH = 3
 
 
 @dataclass
@@ -185,7 +189,9 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
     topic = document_topic(doc.text, spans, doc.title, entities, doc.language, named_here)
     default_via = doc.via[0] if len(doc.via) == 1 else None
     claims: list[Claim] = []
-    for s, quantities, said_here in zip(sentences, figures, said):
+    reader = UnitReader(doc.language)
+    last: tuple[int, Claim] | None = None  # the latest figure that says what it counts, by sentence index
+    for index, (s, quantities, said_here) in enumerate(zip(sentences, figures, said)):
         sent = doc.text[s.start:s.end]
         if not quantities:
             continue
@@ -197,8 +203,15 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
             who = said_here
             if nearest is not None and nearest.name != who.speaker:
                 who = Said(nearest.name, nearest.kind, (nearest.start, nearest.end), who.said_on, who.via)
+            earlier = last[1] if last and index - last[0] <= ANAPHOR_REACH else None
+            refers = bool(earlier and q.unit == "count" and q.noun is None
+                          and reader.refers_back(doc.text[prev_end:q.start]))
+            if refers:
+                q = replace(q, unit=earlier.quantity.unit, noun=earlier.quantity.noun)
             ctx = figure_context(sent, q.start - s.start, q.end - s.start, q.noun, q.unit, entities,
                                  topic, who.span, doc.language, prev_end - s.start, len(quantities))
+            if refers and ctx.action is None and earlier.action:
+                ctx = replace(ctx, action=earlier.action, measure=earlier.measure)
             prev_end = q.end
             claims.append(Claim(
                 id=claim_id(doc.doc, q), doc=doc.doc, quantity=q, sentence=sent,
@@ -211,5 +224,7 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
                 via=who.via or default_via, is_event=ctx.is_event, is_part=ctx.is_part,
                 publisher=doc.publisher, url=doc.url,
             ))
+            if q.noun is not None:
+                last = (index, claims[-1])
     title_end = spans[0][1] if doc.title and spans else 0
     return _restatements(claims, title_end)

@@ -75,6 +75,12 @@ class UnitReader:
         points_before = forms(lang, "units", "points_context")["before"]
         self.re_points_before = re.compile(r"\b(?:" + alternation(points_before) + r")\b[^.,;]{0,25}$", re.I)
         self.re_noun_before = re.compile(r"\b(" + alternation(nouns) + r")\b", re.I)
+        self.re_anaphoric = re.compile(r"\b(?:" + alternation(forms(lang, "nouns", "anaphoric")["words"]) + r")\b", re.I)
+
+    def refers_back(self, clause: str) -> bool:
+        """Whether the clause before a figure names what it counts only by reference ("the
+        toll rose from", "angka itu naik menjadi")."""
+        return bool(self.re_anaphoric.search(clause))
 
     def read(self, text: str, start: int, end: int, kind: str) -> UnitInfo | None:
         """The unit of the number at text[start:end]; None when a number word counts nothing."""

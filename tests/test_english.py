@@ -164,3 +164,32 @@ def test_quote_left_open():
     assert quote_left_open("“We are ready,” he said. “There are 20,000 people in the camp.")
     assert not quote_left_open("“We need 500 more tents,” he said.")
     assert not quote_left_open("No quote at all.")
+
+
+# --- a figure that says what it counts only by reference to the one before --------------------
+
+TOLL = """\
+ROME (Reuters) — Rescuers said 247 people had been killed in the earthquake in central Italy.
+
+The toll rose from 120 on Wednesday night. The quake had a magnitude of 6.2.
+
+The United Nations said 10,595 people had been displaced. Iraq's ministry put the figure at about 8,000.
+"""
+
+TOLL_ID = """\
+BNPB mencatat 16 orang meninggal dunia akibat banjir di Sumatera Barat.
+
+Sehari sebelumnya, angka itu masih 12. Sebanyak 40 rumah rusak berat.
+"""
+
+
+@pytest.mark.parametrize("text, lang, figure, unit, measure", [
+    (TOLL, "en", "120", "person", "people killed"),  # "the toll rose from": the deaths before
+    (TOLL, "en", "8,000", "person", "people displaced"),  # "put the figure at": the displaced
+    (TOLL, "en", "6.2", "count", None),  # no word refers back: a magnitude stays a bare number
+    (TOLL_ID, "id", "12", "person", "people killed"),  # "angka itu"
+])
+def test_figure_counts_what_it_refers_back_to(text, lang, figure, unit, measure):
+    doc = Document(doc="toll.txt", path="toll.txt", text=text, language=lang, published="2016-08-26")
+    claim = {c.quantity.text: c for c in extract_claims(doc, load_entities())}[figure]
+    assert (claim.quantity.unit, claim.measure) == (unit, measure)
