@@ -204,7 +204,10 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
             if nearest is not None and nearest.name != who.speaker:
                 who = Said(nearest.name, nearest.kind, (nearest.start, nearest.end), who.said_on, who.via)
             earlier = last[1] if last and index - last[0] <= ANAPHOR_REACH else None
-            refers = bool(earlier and q.unit == "count" and q.noun is None
+            # "angka itu naik menjadi 20", "jumlahnya mencapai 3.337 orang": no noun, or only a
+            # general one ("orang") that the earlier figure's says better.
+            refers = bool(earlier and (q.unit == "count" and q.noun is None
+                                       or q.noun in reader.generic and q.unit == earlier.quantity.unit)
                           and reader.refers_back(doc.text[prev_end:q.start]))
             if refers:
                 q = replace(q, unit=earlier.quantity.unit, noun=earlier.quantity.noun)

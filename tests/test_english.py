@@ -180,6 +180,8 @@ TOLL_ID = """\
 BNPB mencatat 16 orang meninggal dunia akibat banjir di Sumatera Barat.
 
 Sehari sebelumnya, angka itu masih 12. Sebanyak 40 rumah rusak berat.
+
+Polda Metro Jaya mencatat 2.100 orang diamankan di Jakarta. Di seluruh Indonesia, jumlahnya mencapai 3.337 orang.
 """
 
 
@@ -188,6 +190,8 @@ Sehari sebelumnya, angka itu masih 12. Sebanyak 40 rumah rusak berat.
     (TOLL, "en", "8,000", "person", "people displaced"),  # "put the figure at": the displaced
     (TOLL, "en", "6.2", "count", None),  # no word refers back: a magnitude stays a bare number
     (TOLL_ID, "id", "12", "person", "people killed"),  # "angka itu"
+    (TOLL_ID, "id", "40", "count", "houses damaged"),  # a noun of its own: no reference
+    (TOLL_ID, "id", "3.337", "person", "people captured"),  # "jumlahnya ... orang": a general noun
 ])
 def test_figure_counts_what_it_refers_back_to(text, lang, figure, unit, measure):
     doc = Document(doc="toll.txt", path="toll.txt", text=text, language=lang, published="2016-08-26")
