@@ -23,6 +23,7 @@ EVENT_DATE_WINDOW = 30
 SPOKE_AT_REACH = 45
 # How far before a figure a breakdown word may stand: "terdiri dari 12 penerbangan internasional".
 PART_REACH = 60
+DIGIT = re.compile(r"\d")
 # How far before a place its locative word may stand: "di berbagai wilayah Irak".
 LOCATIVE_REACH = 24
 # A document's main organisation is its default subject once named this often.
@@ -163,7 +164,9 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     orgs = [m for m in entities.find(sentence) if entities.kind(m[2]) == "organization" and outside(m)]
     # A place right after the speaker is where they spoke ("kata X di Jakarta"), not the scope.
     spoke_at = (speaker_span[1], speaker_span[1] + SPOKE_AT_REACH) if speaker_span else (0, 0)
-    places = [p for p in _places(sentence, entities, lang) if outside(p) and not spoke_at[0] <= p[0] < spoke_at[1]]
+    # ... unless a figure stands between them ("kata X, 6 bandara di NTT terdampak").
+    spoke_here = lambda p: spoke_at[0] <= p[0] < spoke_at[1] and not DIGIT.search(sentence, spoke_at[0], p[0])  # noqa: E731
+    places = [p for p in _places(sentence, entities, lang) if outside(p) and not spoke_here(p)]
     locative = [p for p in places if lex.locative_re.search(fold_case(sentence[max(0, p[0] - LOCATIVE_REACH): p[0]]))]
     ranked = [p for p in locative if p[0] >= fig_end] + [p for p in reversed(locative) if p[1] <= fig_start]
     # A place named without a locative word is often an actor ("serangan Israel"), not the scope.
