@@ -1,0 +1,28 @@
+"""What a figure is about, read in a whole sentence: its place and its measure."""
+from __future__ import annotations
+
+import pytest
+
+from kg.claims import extract_claims
+from kg.entities import load_entities
+from kg.model import Document
+
+ENTITIES = load_entities()
+
+
+def _claims(text: str, lang: str = "id") -> dict:
+    doc = Document(doc="t.txt", path="t.txt", text=text, language=lang, published="2025-07-08")
+    return {c.quantity.text: c for c in extract_claims(doc, ENTITIES)}
+
+
+@pytest.mark.parametrize("text, figure, place", [
+    # where the speaker spoke is not where the figure applies
+    ("Sebanyak 97 WNI telah dievakuasi, kata juru bicara Kemlu di Jakarta.", "97", None),
+    ("Ada 18 penerbangan dibatalkan hari ini, kata Yudhistira di Jakarta, Selasa.", "18", None),
+    # but a place after a figure that follows the speaker is the figure's own
+    ("Secara keseluruhan, kata Yudhistira, 6 bandara di NTT terdampak dan 71 penerbangan dibatalkan.",
+     "71", "Nusa Tenggara Timur"),
+    ("Menurut Rudi, 40 rumah di Sumatera Barat terendam banjir.", "40", "Sumatera Barat"),
+])
+def test_place_of_a_figure(text, figure, place):
+    assert _claims(text)[figure].place == place
