@@ -19,7 +19,9 @@ from kg.paths import ONTOLOGY_DIR
 # How many texts' entity mentions are remembered.
 FIND_CACHE = 8192
 SCHEMA = Namespace("https://schema.org/")
-DEFAULT_FILE = ONTOLOGY_DIR / "entities.ttl"
+# The well-known entities, and the world's countries, regions and cities with every
+# Indonesian regency and city (places.ttl).
+DEFAULT_FILES = (ONTOLOGY_DIR / "entities.ttl", ONTOLOGY_DIR / "places.ttl")
 
 # Composite places are written "Iraq and Syria" (the form kg writes); these join their parts.
 PLACE_JOINERS = re.compile(r"\s*(?:,|\band\b|&)\s*")
@@ -165,5 +167,5 @@ def _load(files: tuple[Path, ...]) -> Entities:
 
 
 def load_entities(extra: Sequence[Path] = ()) -> Entities:
-    """The default entities of `ontology/entities.ttl` plus any extra Turtle files."""
-    return _load((DEFAULT_FILE, *(Path(p) for p in extra)))
+    """The default entities of `ontology/entities.ttl` and `ontology/places.ttl`, plus any extra Turtle files."""
+    return _load((*DEFAULT_FILES, *(Path(p) for p in extra)))

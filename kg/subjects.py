@@ -67,6 +67,8 @@ class ContextLexicon:
         # place; "tewas di Iran akibat serangan Israel" does not put the figure in Israel.
         self.locative_re = re.compile(rf"\b(?:{alternation(forms(lang, 'places', 'locative')['before'])})\b(?:\s+[\w-]+)?[\s,]*$")
         self.place_join_re = re.compile(rf"^\s*(?:{alternation(forms(lang, 'places', 'joiners')['words'])})\s*$")
+        saying = forms(lang, "attribution", "verbs")
+        self.saying_re = re.compile(rf"\b(?:{alternation(saying['speaker_before'] + saying['speaker_after'])})\b", re.I)
         self.nationality_re = re.compile(rf"\b(?:{alternation(forms(lang, 'places', 'nationality')['before'])})\s+$")
 
 
@@ -163,9 +165,11 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     outside = lambda m: not (speaker_span and speaker_span[0] <= m[0] < speaker_span[1])  # noqa: E731
     orgs = [m for m in entities.find(sentence) if entities.kind(m[2]) == "organization" and outside(m)]
     # A place right after the speaker is where they spoke ("kata X di Jakarta"), not the scope.
-    spoke_at = (speaker_span[1], speaker_span[1] + SPOKE_AT_REACH) if speaker_span else (0, 0)
-    # ... unless a figure stands between them ("kata X, 6 bandara di NTT terdampak").
-    spoke_here = lambda p: spoke_at[0] <= p[0] < spoke_at[1] and not DIGIT.search(sentence, spoke_at[0], p[0])  # noqa: E731
+    # So is a place shortly after a verb of saying ("told a news conference in Rome", "kata
+    # Rudi di Padang") -- unless a figure stands between them ("kata X, 6 bandara di NTT").
+    said_ends = [*saying_ends(sentence, lang), *([speaker_span[1]] if speaker_span else [])]
+    spoke_here = lambda p: any(end <= p[0] < end + SPOKE_AT_REACH and not DIGIT.search(sentence, end, p[0])  # noqa: E731
+                               for end in said_ends)
     places = [p for p in _places(sentence, entities, lang) if outside(p) and not spoke_here(p)]
     locative = [p for p in places if lex.locative_re.search(fold_case(sentence[max(0, p[0] - LOCATIVE_REACH): p[0]]))]
     ranked = [p for p in locative if p[0] >= fig_end] + [p for p in reversed(locative) if p[1] <= fig_start]
@@ -183,6 +187,12 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     is_part = bool(figures > 1 and lex.part_before_re.search(low[max(0, fig_start - PART_REACH):fig_start])
                    or lex.part_after_re.match(low[fig_end:]))
     return Context(subject, inferred, place, measure, action, is_event, is_part)
+
+
+@lru_cache(maxsize=8192)
+def saying_ends(sentence: str, lang: str) -> tuple[int, ...]:
+    """Where each verb of saying in a sentence ends (the sentence's figures share them)."""
+    return tuple(m.end() for m in ContextLexicon(lang).saying_re.finditer(sentence))
 
 
 @lru_cache(maxsize=8192)

@@ -410,7 +410,7 @@ def test_turtle_of_a_plain_rdflib_dataset():
 # ---------------------------------------------------------------- the well-known entities
 
 def test_entities_file_is_consistent():
-    graph = Graph().parse(ONTOLOGY / "entities.ttl")
+    graph = Graph().parse(ONTOLOGY / "entities.ttl").parse(ONTOLOGY / "places.ttl")
     sdo = Namespace("https://schema.org/")  # the entity file's classes, beyond what kg writes
     places = {sdo.Country, sdo.City, sdo.AdministrativeArea, sdo.Place}
     kinds = places | {sdo.Organization, sdo.GovernmentOrganization, sdo.NewsMediaOrganization, sdo.Person}
