@@ -99,7 +99,8 @@ class Entities:
         if self._pattern is None:
             return []
         out = []
-        for m in self._pattern.finditer(fold_case(text)):
+        folded, pos = fold_case(text), 0
+        while (m := self._pattern.search(folded, pos)) is not None:
             hit = text[m.start(1):m.end(1)]
             label = self._exact.get(hit)
             # A case-insensitive hit must still look like a name: "antara" (between) is not Antara.
@@ -107,6 +108,9 @@ class Entities:
                 label = self.canonical(hit)
             if label:
                 out.append((m.start(1), m.end(1), label))
+                pos = m.end(1)
+            else:  # "the province of Rieti" is no name, but "Rieti" inside it is
+                pos = m.start(1) + 1
         return out
 
     def ancestors(self, label: str) -> set[str]:

@@ -23,6 +23,19 @@ def _claims(text: str, lang: str = "id") -> dict:
     ("Secara keseluruhan, kata Yudhistira, 6 bandara di NTT terdampak dan 71 penerbangan dibatalkan.",
      "71", "Nusa Tenggara Timur"),
     ("Menurut Rudi, 40 rumah di Sumatera Barat terendam banjir.", "40", "Sumatera Barat"),
+    # a regency of ontology/places.ttl, by its bare name or with "Kabupaten"
+    ("Sebelas korban meninggal di Agam, kata Aditya.", "Sebelas", "Kabupaten Agam"),
+    ("Sebanyak 412 rumah di Kabupaten Padang Pariaman terendam.", "412", "Kabupaten Padang Pariaman"),
 ])
 def test_place_of_a_figure(text, figure, place):
     assert _claims(text)[figure].place == place
+
+
+@pytest.mark.parametrize("text, figure, place", [
+    ('"Of the dead, 86 were in the province of Rieti," she told a news conference in Rome.', "86", "Province of Rieti"),
+    ("The agency said 201 people had died in Amatrice.", "201", "Amatrice"),
+    ("Officials told reporters in Port-au-Prince that 336 people had died.", "336", None),
+])
+def test_place_of_a_figure_en(text, figure, place):
+    assert _claims(text, "en")[figure].place == place
+
