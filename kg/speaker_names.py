@@ -194,8 +194,8 @@ def _cut_at_stop(chunk: str, lex: AttributionLexicon) -> str:
     for i, w in enumerate(words):
         bare = w.strip(TRIM).casefold()
         # "pernyataan dari Komando ...", "a statement from X": a document's source stays in its name.
-        head = [o for o in out if o.casefold() not in lex.drop_leading]
-        if bare in lex.source_words and len(head) == 1 and head[0].casefold() in lex.doc_words:
+        head = [o for o in out if o.casefold() not in lex.drop_leading] if bare in lex.source_words else ()
+        if len(head) == 1 and head[0].casefold() in lex.doc_words:
             out.append(w)
             continue
         # "a spokesman for the Turkish foreign ministry": a role's body stays in its phrase.
