@@ -22,3 +22,34 @@ def test_seed_score_does_not_fall(seed_build):
     floor = json.loads(RECORD.read_text(encoding="utf-8"))
     lower = {k: (score[k], v) for k, v in floor.items() if v is not None and _ratio(score[k]) < _ratio(v)}
     assert not lower, f"seed score fell (now, recorded): {lower}"
+
+
+DEV_RECORD = Path(__file__).parent / "golden" / "dev_scores.json"
+DEV_SETS = ("dev", "dev2", "dev3", "dev4")
+
+
+def dev_scores() -> dict[str, dict]:
+    """The score of each development set (tests/data/<set>, gold tests/gold/<set>.yaml)."""
+    from kg.outputs import claims_json
+    from kg.pipeline import analyse
+
+    here = Path(__file__).parent
+    out = {}
+    for name in DEV_SETS:
+        pred = json.loads(claims_json(analyse([here / "data" / name])))
+        out[name] = evaluate(load_gold([here / "gold" / f"{name}.yaml"]), here / "data" / name, pred).summary()
+    return out
+
+
+def test_dev_scores_do_not_fall():
+    """The development sets' scores (extraction and comparisons) may not fall below the recorded
+    ones; regenerate the record with KG_UPDATE_GOLDEN=1 after an improvement."""
+    import os
+
+    scores = dev_scores()
+    if os.environ.get("KG_UPDATE_GOLDEN"):
+        DEV_RECORD.write_text(json.dumps(scores, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    floor = json.loads(DEV_RECORD.read_text(encoding="utf-8"))
+    lower = {(name, k): (scores[name][k], v) for name, record in floor.items() for k, v in record.items()
+             if v is not None and _ratio(scores[name][k]) < _ratio(v)}
+    assert not lower, f"dev scores fell (now, recorded): {lower}"
