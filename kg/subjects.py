@@ -21,6 +21,8 @@ OWNER_AFTER = 25
 EVENT_DATE_WINDOW = 30
 # How far after a speaker's name a place is where they spoke: "kata X kepada wartawan di Jakarta".
 SPOKE_AT_REACH = 45
+# How far around a figure a rate word may stand: "rata-rata 1.500 kendaraan menyeberang setiap hari".
+RATE_REACH = 30
 # How far before a figure a breakdown word may stand: "terdiri dari 12 penerbangan internasional".
 PART_REACH = 60
 DIGIT = re.compile(r"\d")
@@ -62,6 +64,7 @@ class ContextLexicon:
         self.part_after_re = re.compile(rf"^\s*(?:{alternation(parts['after'])})\b")
         self.since_re = re.compile(rf"\b(?:{alternation(forms(lang, 'months', 'period_starts')['words'])})\b")
         self.event_re = re.compile(rf"\b(?:{alternation(events)})\b")
+        self.rate_re = re.compile(rf"\b(?:{alternation(forms(lang, 'events', 'rate_markers')['words'])})\b")
         self.total_re = re.compile(rf"\b(?:{alternation(totals)})\b")
         # "di Iran", "di barat Tharthar, provinsi Anbar": the locative word, at most one word, the
         # place; "tewas di Iran akibat serangan Israel" does not put the figure in Israel.
@@ -181,6 +184,10 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     # "4.310 pengungsi" are people displaced: a noun that names what happened counts people.
     base = "people" if noun in lex.class_actions else (noun or ("people" if unit == "person" else None))
     measure = f"{base} {action}" if base and action else (base or None)
+    clause_end = CLAUSE_END.search(sentence, fig_end)
+    near = low[max(prev_end, fig_start - RATE_REACH): min(fig_end + RATE_REACH, clause_end.start() if clause_end else len(low))]
+    if measure and lex.rate_re.search(near):
+        measure += " per time"  # a rate: never the same measure as a total of the same noun
     is_event = bool(action and lex.event_re.search(low) and not lex.total_re.search(low))
     # A breakdown has a whole or another part beside it: "Raja Ampat terdiri atas 610 pulau"
     # alone is the whole, not a part.

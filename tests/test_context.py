@@ -39,3 +39,14 @@ def test_place_of_a_figure(text, figure, place):
 def test_place_of_a_figure_en(text, figure, place):
     assert _claims(text, "en")[figure].place == place
 
+
+
+@pytest.mark.parametrize("text, lang, figure, measure", [
+    ("Rata-rata 1.500 kendaraan menyeberang setiap hari melalui lintasan tersebut.", "id", "1.500", "vehicles per time"),
+    ("Kapal itu mengangkut 22 kendaraan.", "id", "22", "vehicles"),
+    # a rate word far from the figure describes something else ("diperbarui setiap hari")
+    ("Kemlu menyatakan data 386 WNI merupakan hasil lapor diri yang diperbarui setiap hari.", "id", "386", "citizens"),
+    ("An average of 1,500 vehicles cross the strait each day.", "en", "1,500", "vehicles per time"),
+])
+def test_a_rate_is_not_a_total(text, lang, figure, measure):
+    assert _claims(text, lang)[figure].measure == measure

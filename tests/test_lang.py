@@ -16,7 +16,7 @@ EXPECTED = {
     "units": {"units", "duration_ago", "points_context", "unit_measures", "currency_before", "currency_after"},
     "nouns": {"inherit", "generic", "anaphoric", "suffixes", "persons", "things"},
     "actions": {"actions", "grammar", "class_actions"},
-    "events": {"event_nouns", "part_markers", "cumulative_markers", "contrast_markers"},
+    "events": {"event_nouns", "part_markers", "cumulative_markers", "contrast_markers", "rate_markers"},
     "attribution": {"verbs", "grammar", "back_reference", "pronouns", "relay", "outlet_credit", "stop_words", "connectives",
                     "topic_shift", "not_speaker", "drop_leading", "roles"},
     "boilerplate": {"line_starts", "inline"},
