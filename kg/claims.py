@@ -14,7 +14,7 @@ from kg.entities import Entities
 from kg.model import Claim, Document, Quantity
 from kg.numbers import find_quantities
 from kg.sentences import Sentence, split_sentences
-from kg.subjects import EVENT_DATE_WINDOW, document_topic, event_date_positions, figure_context
+from kg.subjects import EVENT_DATE_WINDOW, document_topic, event_date_positions, figure_context, saying_spans
 from kg.units import UnitReader
 
 # A back-reference ("informasi itu disampaikan oleh X") reaches this many sentences back.
@@ -22,8 +22,10 @@ BACK_REFERENCE_REACH = 3
 # A date right after a relay ("dilansir AFP, Senin (13/3/2023)") dates the report, not the saying.
 RELAY_DATE_GAP = 4
 # A figure that names what it counts only by reference ("the toll rose from 267") counts what
-# a figure at most this many sentences back counted.
+# a figure at most this many sentences back counted; the reference stands this close before it
+# ("angka tersebut mengacu pada manifes yang mencatat 65 orang" refers to another figure).
 ANAPHOR_REACH = 3
+ANAPHOR_CHARS = 50
 
 
 @dataclass
@@ -179,6 +181,15 @@ def _restatements(claims: list[Claim], title_end: int) -> list[Claim]:
     return out
 
 
+def _refers_back(reader: UnitReader, sentence: str, offset: int, prev_end: int, fig_start: int, lang: str) -> bool:
+    """Whether words at most ANAPHOR_CHARS before a figure (after the previous one, and not
+    before the last verb of saying: "angka tersebut mengacu pada manifes yang mencatat 65
+    orang" counts the manifest's) refer it back to an earlier figure ("put the figure at")."""
+    said = [offset + start for start, _ in saying_spans(sentence, lang) if offset + start < fig_start]
+    start = max(prev_end, fig_start - ANAPHOR_CHARS, *said)
+    return reader.refers_back(sentence[start - offset:fig_start - offset])
+
+
 def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
     """Every figure of a document as a claim with speaker, dates, subject, place and measure."""
     spans = doc.kept or kept_spans(doc.text, doc.language)
@@ -208,13 +219,18 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
             # general one ("orang") that the earlier figure's says better.
             refers = bool(earlier and (q.unit == "count" and q.noun is None
                                        or q.noun in reader.generic and q.unit == earlier.quantity.unit)
-                          and reader.refers_back(doc.text[prev_end:q.start]))
+                          and _refers_back(reader, sent, s.start, prev_end, q.start, doc.language))
             if refers:
                 q = replace(q, unit=earlier.quantity.unit, noun=earlier.quantity.noun)
             ctx = figure_context(sent, q.start - s.start, q.end - s.start, q.noun, q.unit, entities,
                                  topic, who.span, doc.language, prev_end - s.start, len(quantities))
             if refers and ctx.action is None and earlier.action:
                 ctx = replace(ctx, action=earlier.action, measure=earlier.measure)
+            whole = claims[-1] if claims and claims[-1].sentence_start == s.start else None
+            if ctx.is_part and ctx.action is None and whole and whole.action and whole.quantity.unit == q.unit and ctx.measure:
+                # "korban meninggal 12 jiwa, terbanyak di Agam dengan delapan jiwa": a part
+                # counts what happened to its whole
+                ctx = replace(ctx, action=whole.action, measure=f"{ctx.measure} {whole.action}")
             prev_end = q.end
             claims.append(Claim(
                 id=claim_id(doc.doc, q), doc=doc.doc, quantity=q, sentence=sent,

@@ -170,7 +170,7 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     # A place right after the speaker is where they spoke ("kata X di Jakarta"), not the scope.
     # So is a place shortly after a verb of saying ("told a news conference in Rome", "kata
     # Rudi di Padang") -- unless a figure stands between them ("kata X, 6 bandara di NTT").
-    said_ends = [*saying_ends(sentence, lang), *([speaker_span[1]] if speaker_span else [])]
+    said_ends = [*(end for _, end in saying_spans(sentence, lang)), *([speaker_span[1]] if speaker_span else [])]
     spoke_here = lambda p: any(end <= p[0] < end + SPOKE_AT_REACH and not DIGIT.search(sentence, end, p[0])  # noqa: E731
                                for end in said_ends)
     places = [p for p in _places(sentence, entities, lang) if outside(p) and not spoke_here(p)]
@@ -197,9 +197,9 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
 
 
 @lru_cache(maxsize=8192)
-def saying_ends(sentence: str, lang: str) -> tuple[int, ...]:
-    """Where each verb of saying in a sentence ends (the sentence's figures share them)."""
-    return tuple(m.end() for m in ContextLexicon(lang).saying_re.finditer(sentence))
+def saying_spans(sentence: str, lang: str) -> tuple[tuple[int, int], ...]:
+    """Where each verb of saying in a sentence stands (the sentence's figures share them)."""
+    return tuple(m.span() for m in ContextLexicon(lang).saying_re.finditer(sentence))
 
 
 @lru_cache(maxsize=8192)

@@ -182,6 +182,10 @@ BNPB mencatat 16 orang meninggal dunia akibat banjir di Sumatera Barat.
 Sehari sebelumnya, angka itu masih 12. Sebanyak 40 rumah rusak berat.
 
 Polda Metro Jaya mencatat 2.100 orang diamankan di Jakarta. Di seluruh Indonesia, jumlahnya mencapai 3.337 orang.
+
+Menurut Hendra, angka tersebut mengacu pada manifes kapal yang mencatat 65 orang.
+
+Korban meninggal dunia 14 jiwa, terbanyak di Kabupaten Agam dengan delapan jiwa.
 """
 
 
@@ -192,6 +196,8 @@ Polda Metro Jaya mencatat 2.100 orang diamankan di Jakarta. Di seluruh Indonesia
     (TOLL_ID, "id", "12", "person", "people killed"),  # "angka itu"
     (TOLL_ID, "id", "40", "count", "houses damaged"),  # a noun of its own: no reference
     (TOLL_ID, "id", "3.337", "person", "people captured"),  # "jumlahnya ... orang": a general noun
+    (TOLL_ID, "id", "65", "person", "people"),  # "angka tersebut" refers to a figure before "mencatat"
+    (TOLL_ID, "id", "delapan", "person", "people killed"),  # a part counts what happened to its whole
 ])
 def test_figure_counts_what_it_refers_back_to(text, lang, figure, unit, measure):
     doc = Document(doc="toll.txt", path="toll.txt", text=text, language=lang, published="2016-08-26")

@@ -19,7 +19,7 @@ from kg.entities import load_entities
 from kg.ingest import make_document
 from kg.sentences import split_sentences
 from kg.speaker_names import same_speaker
-from kg.subjects import saying_ends, event_date_positions
+from kg.subjects import saying_spans, event_date_positions
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -44,7 +44,7 @@ def main() -> None:
         doc = make_document(f"doc{n}.txt", f"doc{n}.txt", text, {"language": "id"}, entities)
         claims += len(extract_claims(doc, entities))
         # The copies repeat sentences; forget them so that no document profits from another's work.
-        for cached in (find_date_mentions, date_matches, same_speaker, find_speakers, find_relays, split_sentences, event_date_positions, saying_ends):
+        for cached in (find_date_mentions, date_matches, same_speaker, find_speakers, find_relays, split_sentences, event_date_positions, saying_spans):
             cached.cache_clear()
         entities._found.clear()
     elapsed = time.perf_counter() - start
