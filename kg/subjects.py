@@ -13,8 +13,9 @@ from kg.lang import alternation, fold_case, forms, inverse
 # How far around a figure its action verb may stand ("menewaskan 22", "75 teroris ... tewas").
 ACTION_BEFORE = 120
 ACTION_AFTER = 100
-# An action after a figure belongs to it only within its clause.
-CLAUSE_END = re.compile(r"[,;:()“”\"]")
+# An action after a figure belongs to it only within its clause; a bracket is an aside
+# ("1.236 jiwa dari 358 kepala keluarga (KK) terpaksa mengungsi"), not a clause break.
+CLAUSE_END = re.compile(r"[,;:“”\"]")
 # How close after the counted noun an owner entity must stand: "22 anggota ISIS".
 OWNER_AFTER = 25
 # How close before a date an event noun makes it the event's date: "operasi militer pada 26 Februari".
