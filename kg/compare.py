@@ -160,7 +160,6 @@ class Scope:
         return False
 
 
-
 @lru_cache(maxsize=None)
 def _contrast_re(lang: str, key: str) -> re.Pattern[str]:
     """The contrast or fact-check words of a language (kg/lang/<lang>/events.toml)."""
@@ -240,23 +239,22 @@ def _what(p: Profile) -> str:
     return f'{text} ("{c.quantity.text}")'
 
 
+def _nesting(rel: str, a: str | None, b: str | None, within: str) -> str | None:
+    """How scope a relates to scope b in words ("fighters are part of members")."""
+    if rel == "narrower":
+        return f"{a} {within} {b}"
+    if rel == "broader":
+        return f"{b} {within} {a}"
+    if rel == "overlap":
+        return f"{a} and {b} overlap in part"
+    return None
+
+
 def _scope_words(a: Profile, b: Profile, measure_rel: str, place_rel: str) -> list[str]:
-    notes = []
-    if measure_rel == "narrower":
-        notes.append(f"{a.noun} are part of {b.noun}")
-    elif measure_rel == "broader":
-        notes.append(f"{b.noun} are part of {a.noun}")
-    elif measure_rel == "overlap":
-        notes.append(f"{a.noun} and {b.noun} overlap in part")
-    if place_rel == "narrower":
-        notes.append(f"{a.place} lies within {b.place}")
-    elif place_rel == "broader":
-        notes.append(f"{b.place} lies within {a.place}")
-    elif place_rel == "overlap":
-        notes.append(f"{a.place} and {b.place} overlap in part")
-    elif place_rel == "unknown":
+    notes = [_nesting(measure_rel, a.noun, b.noun, "are part of"), _nesting(place_rel, a.place, b.place, "lies within")]
+    if place_rel == "unknown":
         notes.append(f"only one names a place ({a.place or b.place})")
-    return notes
+    return [n for n in notes if n]
 
 
 def _reason(a: Profile, b: Profile, rel: str, measure_rel: str, place_rel: str) -> str:

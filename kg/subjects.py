@@ -26,7 +26,6 @@ SPOKE_AT_REACH = 45
 RATE_REACH = 30
 # How far before a figure a breakdown word may stand: "terdiri dari 12 penerbangan internasional".
 PART_REACH = 60
-DIGIT = re.compile(r"\d")
 # How far before a place its locative word may stand: "di berbagai wilayah Irak".
 LOCATIVE_REACH = 24
 # A document's main organisation is its default subject once named this often.
@@ -172,7 +171,7 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     # So is a place shortly after a verb of saying ("told a news conference in Rome", "kata
     # Rudi di Padang") -- unless a figure stands between them ("kata X, 6 bandara di NTT").
     said_ends = [*(end for _, end in saying_spans(sentence, lang)), *([speaker_span[1]] if speaker_span else [])]
-    spoke_here = lambda p: any(end <= p[0] < end + SPOKE_AT_REACH and not DIGIT.search(sentence, end, p[0])  # noqa: E731
+    spoke_here = lambda p: any(end <= p[0] < end + SPOKE_AT_REACH and not any(c.isdigit() for c in sentence[end:p[0]])  # noqa: E731
                                for end in said_ends)
     places = [p for p in _places(sentence, entities, lang) if outside(p) and not spoke_here(p)]
     locative = [p for p in places if lex.locative_re.search(fold_case(sentence[max(0, p[0] - LOCATIVE_REACH): p[0]]))]
