@@ -75,6 +75,11 @@ class UnitReader:
         points_before = forms(lang, "units", "points_context")["before"]
         self.re_points_before = re.compile(r"\b(?:" + alternation(points_before) + r")\b[^.,;]{0,25}$", re.I)
         self.re_noun_before = re.compile(r"\b(" + alternation(nouns) + r")\b", re.I)
+        # A verb that takes the figure as its object ("polisi menangkap 351 orang", "police
+        # arrested 351 people") makes the noun before it the agent, not what the figure counts.
+        prefixes = tuple(forms(lang, "actions", "grammar").get("object_prefixes", []))
+        object_verbs = [w for ws in forms(lang, "actions", "actions").values() for w in ws if w.startswith(prefixes)]
+        self.re_object_verb = re.compile(r"\b(?:" + alternation(object_verbs) + r")\w*\b", re.I) if object_verbs else None
         self.re_anaphoric = re.compile(r"\b(?:" + alternation(forms(lang, "nouns", "anaphoric")["words"]) + r")\b", re.I)
 
     def refers_back(self, clause: str) -> bool:
@@ -146,5 +151,7 @@ class UnitReader:
         # A noun before another figure counts that figure: "the death toll rose to 413, with
         # 2,500 injured" (the injured are no deaths).
         window = LAST_NUMBER.split(window)[-1]
+        if self.re_object_verb:
+            window = self.re_object_verb.split(window)[-1]
         found = list(self.re_noun_before.finditer(window))
         return self.nouns[found[-1].group(1).casefold()] if found else None
