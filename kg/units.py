@@ -70,7 +70,9 @@ class UnitReader:
         self.unit_measures = inverse(lang, "units", "unit_measures")
         # "magnitude 6.2": a unit word (not a duration, not a symbol) just before the figure.
         before_units = [f for f, u in self.units.items() if u not in self.durations and len(f) >= UNIT_BEFORE_MIN and f.isalpha()]
-        self.re_unit_before = re.compile(r"(?<![\w-])(" + alternation(before_units) + r")\s+$", re.I) if before_units else None
+        connectors = forms(lang, "units", "unit_before").get("connectors", [])
+        between = r"(?:\s+(?:" + alternation(connectors) + r"))?" if connectors else ""
+        self.re_unit_before = re.compile(r"(?<![\w-])(" + alternation(before_units) + r")" + between + r"\s+$", re.I) if before_units else None
         self.re_ago = re.compile(r"^[\s-]+(?:" + alternation(forms(lang, "units", "duration_ago")["ago"]) + r")\b", re.I)
         points_before = forms(lang, "units", "points_context")["before"]
         self.re_points_before = re.compile(r"\b(?:" + alternation(points_before) + r")\b[^.,;]{0,25}$", re.I)
@@ -128,7 +130,8 @@ class UnitReader:
             return None
         m = self.re_unit_before.search(before) if self.re_unit_before else None
         if m:
-            return UnitInfo(start, end, end, self.units[m.group(1).casefold()], None, None)
+            unit = self.units[m.group(1).casefold()]
+            return UnitInfo(start, end, end, unit, None, self.unit_measures.get(unit))
         noun = self._noun_before(before)
         if noun:
             unit = "person" if noun in self.persons.values() else "count"

@@ -192,7 +192,7 @@ Korban meninggal dunia 14 jiwa, terbanyak di Kabupaten Agam dengan delapan jiwa.
 @pytest.mark.parametrize("text, lang, figure, unit, measure", [
     (TOLL, "en", "120", "person", "people killed"),  # "the toll rose from": the deaths before
     (TOLL, "en", "8,000", "person", "people displaced"),  # "put the figure at": the displaced
-    (TOLL, "en", "6.2", "count", None),  # no word refers back: a magnitude stays a bare number
+    (TOLL, "en", "6.2", "magnitude", "magnitude"),  # no word refers back: a magnitude measures itself, not the toll
     (TOLL_ID, "id", "12", "person", "people killed"),  # "angka itu"
     (TOLL_ID, "id", "40", "count", "houses damaged"),  # a noun of its own: no reference
     (TOLL_ID, "id", "3.337", "person", "people captured"),  # "jumlahnya ... orang": a general noun

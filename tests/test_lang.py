@@ -13,7 +13,7 @@ EXPECTED = {
     "qualifiers": {"before", "after", "after_exceptions", "hedges"},
     "months": {"months", "weekdays", "relative_days", "relative_periods", "weekday_suffixes", "ago",
                "ago_words", "month_parts", "law_year", "period_starts", "time_zones", "time_markers"},
-    "units": {"units", "duration_ago", "points_context", "unit_measures", "currency_before", "currency_after"},
+    "units": {"units", "duration_ago", "points_context", "unit_measures", "unit_before", "currency_before", "currency_after"},
     "nouns": {"inherit", "generic", "anaphoric", "suffixes", "persons", "things"},
     "actions": {"actions", "grammar", "class_actions"},
     "events": {"event_nouns", "part_markers", "cumulative_markers", "contrast_markers", "rate_markers"},
