@@ -169,10 +169,11 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     orgs = [m for m in entities.find(sentence) if entities.kind(m[2]) == "organization" and outside(m)]
     # A place right after the speaker is where they spoke ("kata X di Jakarta"), not the scope.
     # So is a place shortly after a verb of saying ("told a news conference in Rome", "kata
-    # Rudi di Padang") -- unless a figure stands between them ("kata X, 6 bandara di NTT").
+    # Rudi di Padang") -- unless a figure or an action stands between them ("kata X, 6 bandara
+    # di NTT", "menyebut jumlah korban tewas di Israel").
     said_ends = [*(end for _, end in saying_spans(sentence, lang)), *([speaker_span[1]] if speaker_span else [])]
-    spoke_here = lambda p: any(end <= p[0] < end + SPOKE_AT_REACH and not any(c.isdigit() for c in sentence[end:p[0]])  # noqa: E731
-                               for end in said_ends)
+    told_at = lambda end, at: not any(c.isdigit() for c in sentence[end:at]) and not lex.action_re.search(fold_case(sentence[end:at]))  # noqa: E731
+    spoke_here = lambda p: any(end <= p[0] < end + SPOKE_AT_REACH and told_at(end, p[0]) for end in said_ends)  # noqa: E731
     places = [p for p in _places(sentence, entities, lang) if outside(p) and not spoke_here(p)]
     locative = [p for p in places if lex.locative_re.search(fold_case(sentence[max(0, p[0] - LOCATIVE_REACH): p[0]]))]
     ranked = [p for p in locative if p[0] >= fig_end] + [p for p in reversed(locative) if p[1] <= fig_start]

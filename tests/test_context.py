@@ -23,6 +23,9 @@ def _claims(text: str, lang: str = "id") -> dict:
     ("Secara keseluruhan, kata Yudhistira, 6 bandara di NTT terdampak dan 71 penerbangan dibatalkan.",
      "71", "Nusa Tenggara Timur"),
     ("Menurut Rudi, 40 rumah di Sumatera Barat terendam banjir.", "40", "Sumatera Barat"),
+    # a place after what happened, not after the verb of saying, is the figure's own
+    ("Otoritas Israel menyebut jumlah korban tewas di Israel akibat serangan rudal Iran mencapai 24 orang.",
+     "24", "Israel"),
     # a regency of ontology/places.ttl, by its bare name or with "Kabupaten"
     ("Sebelas korban meninggal di Agam, kata Aditya.", "Sebelas", "Kabupaten Agam"),
     ("Sebanyak 412 rumah di Kabupaten Padang Pariaman terendam.", "412", "Kabupaten Padang Pariaman"),
@@ -35,6 +38,7 @@ def test_place_of_a_figure(text, figure, place):
     ('"Of the dead, 86 were in the province of Rieti," she told a news conference in Rome.', "86", "Province of Rieti"),
     ("The agency said 201 people had died in L'Aquila.", "201", "L'Aquila"),
     ("Officials told reporters in Port-au-Prince that 336 people had died.", "336", None),
+    ("Officials said those killed in Haiti numbered 336.", "336", "Haiti"),
 ])
 def test_place_of_a_figure_en(text, figure, place):
     assert _claims(text, "en")[figure].place == place
