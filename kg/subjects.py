@@ -8,7 +8,7 @@ from typing import Iterable
 from functools import lru_cache
 
 from kg.entities import Entities, split_place
-from kg.lang import alternation, fold_case, forms, inverse
+from kg.lang import alternation, fold_case, forms, inverse, object_verbs
 
 # How far around a figure its action verb may stand ("menewaskan 22", "75 teroris ... tewas").
 ACTION_BEFORE = 120
@@ -52,7 +52,7 @@ class ContextLexicon:
 
     def __init__(self, lang: str = "id"):
         self.actions = inverse(lang, "actions", "actions")
-        self.object_prefixes = tuple(forms(lang, "actions", "grammar").get("object_prefixes", []))
+        self.object_verbs = object_verbs(lang)
         self.class_actions = inverse(lang, "actions", "class_actions")
         self.person_only = set(forms(lang, "actions", "grammar").get("person_only", []))
         self.action_re = re.compile(rf"\b({alternation(self.actions)})\b")
@@ -153,7 +153,7 @@ def _action(sentence: str, fig_start: int, fig_end: int, prev_end: int, lex: "Co
             if person or lex.actions[m.group(1)] not in lex.person_only]
     after = [a for a in acts if a[0] >= fig_end]
     before = [a for a in acts if prev_end <= a[0] < fig_start]
-    transitive = [a for a in before if a[1].startswith(lex.object_prefixes)]
+    transitive = [a for a in before if a[1] in lex.object_verbs]
     for group, pick in ((transitive, -1), (after, 0), (before, -1)):
         if group:
             return lex.actions[group[pick][1]]

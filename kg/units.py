@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from kg.lang import alternation, forms, inverse
+from kg.lang import alternation, forms, inverse, object_verbs
 
 # Currency signs glued to or just before the number: "Rp38,5 triliun", "US$ 2 juta".
 CURRENCY_GAP = r"\.?\s*$"
@@ -79,9 +79,15 @@ class UnitReader:
         self.re_noun_before = re.compile(r"\b(" + alternation(nouns) + r")\b", re.I)
         # A verb that takes the figure as its object ("polisi menangkap 351 orang", "police
         # arrested 351 people") makes the noun before it the agent, not what the figure counts.
-        prefixes = tuple(forms(lang, "actions", "grammar").get("object_prefixes", []))
-        object_verbs = [w for ws in forms(lang, "actions", "actions").values() for w in ws if w.startswith(prefixes)]
-        self.re_object_verb = re.compile(r"\b(?:" + alternation(object_verbs) + r")\w*\b", re.I) if object_verbs else None
+        verbs = object_verbs(lang)
+        self.re_object_verb = re.compile(r"\b(?:" + alternation(verbs) + r")\w*\b", re.I) if verbs else None
+        # "104 selamat", "49 masih dalam pencarian", "12 were missing": a bare figure followed by
+        # what only happens to people counts people.
+        grammar = forms(lang, "actions", "grammar")
+        person_only = set(grammar.get("person_only", []))
+        person_acts = [w for a, ws in forms(lang, "actions", "actions").items() if a in person_only for w in ws]
+        aux = alternation(grammar.get("auxiliaries", [])) or "(?!)"
+        self.re_person_action = re.compile(r"^\s+(?:(?:" + aux + r")\s+){0,2}(?:" + alternation(person_acts) + r")\b", re.I) if person_acts else None
         self.re_anaphoric = re.compile(r"\b(?:" + alternation(forms(lang, "nouns", "anaphoric")["words"]) + r")\b", re.I)
 
     def refers_back(self, clause: str) -> bool:
@@ -136,6 +142,8 @@ class UnitReader:
         if noun:
             unit = "person" if noun in self.persons.values() else "count"
             return UnitInfo(start, end, end, unit, None, noun)
+        if kind != "fraction" and self.re_person_action and self.re_person_action.match(after):
+            return UnitInfo(start, end, end, "person", None, None)
         return UnitInfo(start, end, end, "fraction" if kind == "fraction" else "count", None, None)
 
     def _specific(self, cls: str, unit: str, before: str, after: str, at: int, noun_end: int) -> tuple[str, int]:

@@ -45,6 +45,15 @@ def test_place_of_a_figure_en(text, figure, place):
 
 
 
+@pytest.mark.parametrize("text, figure, measure", [
+    # an intransitive verb with the object prefix ("meninggal") does not take the next figure
+    ('"Sebanyak 104 selamat, 14 meninggal dunia, dan 49 masih dalam pencarian," kata Arif.', "49", "people missing"),
+    ("Korban meninggal dunia sebanyak 10 orang.", "10", "victims killed"),
+])
+def test_measure_of_a_bare_figure(text, figure, measure):
+    assert _claims(text)[figure].measure == measure
+
+
 @pytest.mark.parametrize("text, lang, figure, measure", [
     ("Rata-rata 1.500 kendaraan menyeberang setiap hari melalui lintasan tersebut.", "id", "1.500", "vehicles per time"),
     ("Kapal itu mengangkut 22 kendaraan.", "id", "22", "vehicles"),

@@ -84,3 +84,14 @@ def _trie_regex(node: dict) -> str:
 def all_forms(lang: str, name: str, section: str) -> list[str]:
     """Every surface form of a section, longest first (so regex alternations prefer them)."""
     return sorted({f for values in forms(lang, name, section).values() for f in values}, key=len, reverse=True)
+
+
+@lru_cache(maxsize=None)
+def object_verbs(lang: str) -> frozenset[str]:
+    """The action words that take their figure as object and stand before it ("menewaskan 22",
+    "killed 49"): those with an object prefix of actions.toml [grammar], less its intransitives."""
+    grammar = forms(lang, "actions", "grammar")
+    prefixes = tuple(grammar.get("object_prefixes", []))
+    intransitive = set(grammar.get("intransitive", []))
+    return frozenset(w for ws in forms(lang, "actions", "actions").values() for w in ws
+                     if w.startswith(prefixes) and w not in intransitive)
