@@ -21,7 +21,7 @@ HYPHEN = re.compile(r"[-‐]")
 
 # A chunk boundary inside a noun phrase: a comma (not a thousands separator: "15,000"), a
 # colon before a space ("Zika virus: Brazil confirms"), a dash between words.
-CHUNK_SPLIT = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|:\s|\s[–—-]\s)\s*")
+CHUNK_SPLIT = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|:\s|;|\s[–—-]\s)\s*")
 
 
 # Capitalised word (a name part), allowing Arabic-style particles "al-", "bin".

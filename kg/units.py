@@ -62,6 +62,9 @@ class UnitReader:
         between = suffixes.get("between", [])
         gap = (r"(?:(?:" + alternation(between) + r"|(?-i:[A-Z][\w.'’-]*))\s+){0," + str(MAX_BETWEEN) + r"}?") if between else ""
         self.re_noun = re.compile(r"^\s+" + gap + "(" + alternation(nouns) + r")" + (f"(?:{suffix})?" if suffix else "") + r"\b", re.I)
+        # "131 of the dead", "70 percent of the town's buildings": a share of what the noun names.
+        partitive = forms(lang, "nouns", "partitive").get("words", [])
+        self.re_partitive = re.compile(r"^\s+(?:" + alternation(partitive) + r")\s+(?:[\w'’.,-]+\s+){0,2}?(" + alternation(nouns) + r")\b", re.I) if partitive else None
         # "15 orang lainnya": the unit of "lainnya" is that of the figure before it in the sentence.
         self.re_inherit = re.compile(r"^\s+(?:" + alternation(forms(lang, "nouns", "inherit")["words"]) + r")\b", re.I)
         self.durations = {"year", "month", "week", "day", "hour", "minute"}
@@ -76,6 +79,10 @@ class UnitReader:
         self.re_ago = re.compile(r"^[\s-]+(?:" + alternation(forms(lang, "units", "duration_ago")["ago"]) + r")\b", re.I)
         points_before = forms(lang, "units", "points_context")["before"]
         self.re_points_before = re.compile(r"\b(?:" + alternation(points_before) + r")\b[^.,;]{0,25}$", re.I)
+        money_links = forms(lang, "nouns", "money_links").get("words", [])
+        things = alternation(self.things)
+        link = alternation(money_links) if money_links else "(?!)"
+        self.re_money_noun = re.compile(r"^\s+(?:(" + things + r")|(?:" + link + r")\s+(" + things + r"))\b", re.I)
         self.re_noun_before = re.compile(r"\b(" + alternation(nouns) + r")\b", re.I)
         # A verb that takes the figure as its object ("polisi menangkap 351 orang", "police
         # arrested 351 people") makes the noun before it the agent, not what the figure counts.
@@ -87,6 +94,10 @@ class UnitReader:
         person_only = set(grammar.get("person_only", []))
         person_acts = [w for a, ws in forms(lang, "actions", "actions").items() if a in person_only for w in ws]
         aux = alternation(grammar.get("auxiliaries", [])) or "(?!)"
+        # "kills at least 233", "menewaskan 22": a verb that does to people what it does to its
+        # bare figure, with at most a qualifier between.
+        person_verbs = [w for w in object_verbs(lang) if w in person_acts]
+        self.re_person_verb_before = re.compile(r"\b(?:" + alternation(person_verbs) + r")\w*\s+(?:[^\W\d]+\s+){0,2}$", re.I) if person_verbs else None
         self.re_person_action = re.compile(r"^\s+(?:(?:" + aux + r")\s+){0,2}(?:" + alternation(person_acts) + r")\b", re.I) if person_acts else None
         self.re_anaphoric = re.compile(r"\b(?:" + alternation(forms(lang, "nouns", "anaphoric")["words"]) + r")\b", re.I)
 
@@ -102,7 +113,7 @@ class UnitReader:
         if m:
             # What the money is ("anggaran Rp 15 miliar"): a counted noun shortly before it.
             return UnitInfo(m.start(1), end, end, "money", self.cur_before[m.group(1).casefold()],
-                            self._noun_before(before[: m.start(1)]))
+                            self._money_noun(before[: m.start(1)], after))
         m = self.re_points.match(after)
         if m:
             return UnitInfo(start, end + m.end(), end + m.end(), "points", None, None)
@@ -110,10 +121,11 @@ class UnitReader:
         if m:
             # "margin of error 2,9 persen" is in percentage points.
             unit = "points" if self.re_points_before.search(before) else "percent"
-            return UnitInfo(start, end + m.end(), end + m.end(), unit, None, None)
+            return UnitInfo(start, end + m.end(), end + m.end(), unit, None, self._share_of(after[m.end():]))
         m = self.re_cur_after.match(after)
         if m:
-            return UnitInfo(start, end, end + m.end(), "money", self.cur_after[m.group(1).casefold()], None)
+            return UnitInfo(start, end, end + m.end(), "money", self.cur_after[m.group(1).casefold()],
+                            self._money_noun(before, after[m.end():]))
         m = self.re_noun.match(after)
         if m:
             noun = m.group(1).casefold()
@@ -122,6 +134,10 @@ class UnitReader:
             if cls in self.generic:
                 cls, noun_end = self._specific(cls, unit, before, after, m.end(), noun_end)
             return UnitInfo(start, end, noun_end, unit, None, cls)
+        m = self.re_partitive.match(after) if self.re_partitive else None
+        if m:
+            noun = m.group(1).casefold()
+            return UnitInfo(start, end, end, "person" if noun in self.persons else "count", None, self.nouns[noun])
         m = self.re_unit.match(after)
         if m:
             unit = self.units[m.group(1).casefold()]
@@ -142,7 +158,8 @@ class UnitReader:
         if noun:
             unit = "person" if noun in self.persons.values() else "count"
             return UnitInfo(start, end, end, unit, None, noun)
-        if kind != "fraction" and self.re_person_action and self.re_person_action.match(after):
+        if kind != "fraction" and (self.re_person_action and self.re_person_action.match(after)
+                                   or self.re_person_verb_before and self.re_person_verb_before.search(before)):
             return UnitInfo(start, end, end, "person", None, None)
         return UnitInfo(start, end, end, "fraction" if kind == "fraction" else "count", None, None)
 
@@ -155,6 +172,24 @@ class UnitReader:
             return kind[m.group(1).casefold()], noun_end + m.end()
         specific = self._noun_before(before, GENERIC_NOUN_BEFORE_CHARS)
         return (specific if specific in kind.values() and specific not in self.generic else cls), noun_end
+
+    def _share_of(self, after: str) -> str | None:
+        """The noun a percentage is a share of: after a partitive word ("of the buildings") or
+        right after it ("70 persen bangunan")."""
+        m = (self.re_partitive.match(after) if self.re_partitive else None) or self.re_noun.match(after)
+        return self.nouns[m.group(1).casefold()] if m else None
+
+    def _money_noun(self, before: str, after: str) -> str | None:
+        """What a sum is: the noun right after it ("a $3bn rebuild"), else the last one before it
+        in its clause ("anggaran Rp 15 miliar"), else one after a link word ("$44 million in
+        donations")."""
+        m = self.re_money_noun.match(after)
+        if m and m.group(1):
+            return self.nouns[m.group(1).casefold()]
+        noun = self._noun_before(before)
+        if noun or not m:
+            return noun
+        return self.nouns[m.group(2).casefold()]
 
     def _noun_before(self, before: str, reach: int = NOUN_BEFORE_CHARS) -> str | None:
         """The measure class of the last counted noun in the clause before a figure."""

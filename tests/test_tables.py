@@ -97,7 +97,6 @@ def ids(cases: list[dict[str, Any]]) -> list[str]:
 # Known gaps of the extractor, each a strict xfail: when one starts passing, the run fails
 # until it is taken off this list.
 KNOWN_GAPS = {
-    "fig-nikel-03": "a small number word before a noun outside the lexicon (\"empat dari lima izin\")",
     "fig-dbd-06": "a small number word before a noun outside the lexicon (\"dua dosis\")",
     "attr-laporan-04": "a relayed web page as the speaker (\"dikutip dari laman resmi WHO\")",
 }
