@@ -213,6 +213,10 @@ def find_quantities(text: str, offset: int = 0, lang: str = "id") -> list[Quanti
             unit = unit._replace(unit="fraction")
         elif unit.unit == "inherit":  # "puluhan lainnya": the unit of the figure before it
             unit = unit._replace(unit=out[-1].unit if out else "count", noun=out[-1].noun if out else None)
+        elif unit.noun is None and out and out[-1].noun and units.changes_to(text[out[-1].end - offset: unit.start]) \
+                and (out[-1].unit == unit.unit or unit.unit == "count" and unit.end == a.end):
+            # "naik dari Rp243 miliar menjadi Rp310 miliar", "the toll rose from 120 to 247"
+            unit = unit._replace(unit=out[-1].unit, noun=out[-1].noun)
         elif unit.unit == "count" and unit.noun is None and unit.end == a.end and out and out[-1].unit == "person":
             # "400 people are trapped, and 14 were pulled out": a bare number after a head count
             # counts people too (not the noun, which may name what happened: "413 deaths, 2,500 injured").

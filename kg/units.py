@@ -66,6 +66,7 @@ class UnitReader:
         partitive = forms(lang, "nouns", "partitive").get("words", [])
         self.re_partitive = re.compile(r"^\s+(?:" + alternation(partitive) + r")\s+(?:[\w'’.,-]+\s+){0,2}?(" + alternation(nouns) + r")\b", re.I) if partitive else None
         # "15 orang lainnya": the unit of "lainnya" is that of the figure before it in the sentence.
+        self.re_change_to = re.compile(r"^\s*(?:" + alternation(forms(lang, "nouns", "inherit").get("to", [])) + r")\s*$", re.I)
         self.re_inherit = re.compile(r"^\s+(?:" + alternation(forms(lang, "nouns", "inherit")["words"]) + r")\b", re.I)
         self.durations = {"year", "month", "week", "day", "hour", "minute"}
         self.generic = set(forms(lang, "nouns", "generic").get("classes", []))
@@ -100,6 +101,11 @@ class UnitReader:
         self.re_person_verb_before = re.compile(r"\b(?:" + alternation(person_verbs) + r")\w*\s+(?:[^\W\d]+\s+){0,2}$", re.I) if person_verbs else None
         self.re_person_action = re.compile(r"^\s+(?:(?:" + aux + r")\s+){0,2}(?:" + alternation(person_acts) + r")\b", re.I) if person_acts else None
         self.re_anaphoric = re.compile(r"\b(?:" + alternation(forms(lang, "nouns", "anaphoric")["words"]) + r")\b", re.I)
+
+    def changes_to(self, between: str) -> bool:
+        """Whether the words between two figures make the second the new value of the first
+        ("Rp243 miliar menjadi Rp310 miliar", "120 to 247")."""
+        return bool(self.re_change_to.match(between))
 
     def refers_back(self, clause: str) -> bool:
         """Whether the clause before a figure names what it counts only by reference ("the
