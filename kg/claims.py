@@ -26,6 +26,8 @@ RELAY_DATE_GAP = 4
 # ("angka tersebut mengacu pada manifes yang mencatat 65 orang" refers to another figure).
 ANAPHOR_REACH = 3
 ANAPHOR_CHARS = 50
+# The measure class of people in general ("orang", "people"): a head count that says nothing more.
+ROOT_PERSONS = "people"
 
 
 @dataclass
@@ -227,9 +229,11 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
             if refers and ctx.action is None and earlier.action:
                 ctx = replace(ctx, action=earlier.action, measure=earlier.measure)
             whole = claims[-1] if claims and claims[-1].sentence_start == s.start else None
-            if ctx.is_part and ctx.action is None and whole and whole.action and whole.quantity.unit == q.unit and ctx.measure:
-                # "korban meninggal 12 jiwa, terbanyak di Agam dengan delapan jiwa": a part
-                # counts what happened to its whole
+            if ctx.action is None and ctx.measure and whole and whole.action and whole.quantity.unit == q.unit \
+                    and (ctx.is_part or q.unit == "person" and (q.noun is None or q.noun in reader.generic or q.noun == ROOT_PERSONS)):
+                # "korban meninggal 12 jiwa, terbanyak di Agam dengan delapan jiwa", "Of the dead,
+                # 86 were in Rieti and 34 in Ascoli Piceno": a part, or a bare head count beside
+                # a figure of what happened, counts what happened to that one
                 ctx = replace(ctx, action=whole.action, measure=f"{ctx.measure} {whole.action}")
             prev_end = q.end
             claims.append(Claim(

@@ -49,9 +49,16 @@ def test_place_of_a_figure_en(text, figure, place):
     # an intransitive verb with the object prefix ("meninggal") does not take the next figure
     ('"Sebanyak 104 selamat, 14 meninggal dunia, dan 49 masih dalam pencarian," kata Arif.', "49", "people missing"),
     ("Korban meninggal dunia sebanyak 10 orang.", "10", "victims killed"),
+    # a bare head count beside a figure of what happened counts what happened to that one
+    ("Sebanyak 12 orang tewas, 8 orang di Agam dan 4 orang di Pasaman.", "4", "people killed"),
 ])
 def test_measure_of_a_bare_figure(text, figure, measure):
     assert _claims(text)[figure].measure == measure
+
+
+def test_measure_of_a_bare_figure_en():
+    text = '"Of the dead, 86 were in the province of Rieti and 34 in the province of Ascoli Piceno," she said.'
+    assert _claims(text, "en")["34"].measure == "people killed"
 
 
 @pytest.mark.parametrize("text, lang, figure, measure", [
