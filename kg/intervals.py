@@ -81,7 +81,8 @@ def rounding(q: Quantity) -> float:
 
 
 def _close(x: float, y: float) -> bool:
-    return x == y or abs(x - y) <= EPSILON * max(abs(x), abs(y))
+    # An infinite bound is close only to itself (the relative slack of infinity is infinite).
+    return x == y or math.isfinite(x) and math.isfinite(y) and abs(x - y) <= EPSILON * max(abs(x), abs(y))
 
 
 def _contains(iv: Interval, x: float) -> bool:
