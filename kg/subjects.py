@@ -54,6 +54,7 @@ class ContextLexicon:
         self.actions = inverse(lang, "actions", "actions")
         self.object_verbs = object_verbs(lang)
         self.class_actions = inverse(lang, "actions", "class_actions")
+        self.fixed_classes = set(forms(lang, "actions", "class_actions_fixed").get("classes", []))
         self.person_only = set(forms(lang, "actions", "grammar").get("person_only", []))
         self.action_re = re.compile(rf"\b({alternation(self.actions)})\b")
         events = [w for ws in forms(lang, "events", "event_nouns").values() for w in ws]
@@ -180,7 +181,8 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     # A place named without a locative word is often an actor ("serangan Israel"), not the scope.
     place = ranked[0][2] if ranked else topic.place
     subject, inferred = _subject(orgs, fig_start, fig_end, topic, place)
-    action = _action(sentence, fig_start, fig_end, prev_end, lex, unit == "person") or lex.class_actions.get(noun or "")
+    action = lex.class_actions.get(noun or "") if noun in lex.fixed_classes else None
+    action = action or _action(sentence, fig_start, fig_end, prev_end, lex, unit == "person") or lex.class_actions.get(noun or "")
     low = fold_case(sentence)
     # "4.310 pengungsi" are people displaced: a noun that names what happened counts people.
     base = "people" if noun in lex.class_actions else (noun or ("people" if unit == "person" else None))

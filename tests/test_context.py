@@ -56,6 +56,11 @@ def test_measure_of_a_bare_figure(text, figure, measure):
     assert _claims(text)[figure].measure == measure
 
 
+def test_bodies_recovered_are_people_killed():
+    text = "Rescuers had already recovered more than 200 bodies in the town, the mayor said."
+    assert _claims(text, "en")["200"].measure == "people killed"
+
+
 def test_measure_of_a_bare_figure_en():
     text = '"Of the dead, 86 were in the province of Rieti and 34 in the province of Ascoli Piceno," she said.'
     assert _claims(text, "en")["34"].measure == "people killed"
