@@ -14,7 +14,7 @@ from kg.entities import Entities
 from kg.model import Claim, Document, Quantity
 from kg.numbers import find_quantities
 from kg.sentences import Sentence, split_sentences
-from kg.subjects import EVENT_DATE_WINDOW, document_topic, event_date_positions, figure_context, saying_spans
+from kg.subjects import EVENT_DATE_WINDOW, Context, document_topic, event_date_positions, figure_context, saying_spans
 from kg.units import UnitReader
 
 # A back-reference ("informasi itu disampaikan oleh X") reaches this many sentences back.
@@ -183,6 +183,23 @@ def _restatements(claims: list[Claim], title_end: int) -> list[Claim]:
     return out
 
 
+def _like_whole(ctx: Context, whole: Claim, bare: bool) -> Context:
+    """A part, or a bare head count beside an earlier figure of its sentence, counts what
+    happened to that figure ("korban meninggal 12 jiwa, terbanyak di Agam dengan delapan jiwa",
+    "Of the dead, 86 were in Rieti and 34 in Ascoli Piceno"); a bare part also counts its noun
+    ("Dari 247 siswa, 208 sudah pulang dan 39 masih dirawat": 39 students)."""
+    base = _base(ctx.measure, ctx.action)
+    if bare and ctx.is_part and whole.measure:
+        base = _base(whole.measure, whole.action)
+    action = ctx.action or whole.action
+    return replace(ctx, action=action, measure=f"{base} {action}" if action else base)
+
+
+def _base(measure: str, action: str | None) -> str:
+    """A measure without its action word ("students killed" -> "students")."""
+    return measure[: -len(action) - 1] if action and measure.endswith(" " + action) else measure
+
+
 def _refers_back(reader: UnitReader, sentence: str, offset: int, prev_end: int, fig_start: int, lang: str) -> bool:
     """Whether words at most ANAPHOR_CHARS before a figure (after the previous one, and not
     before the last verb of saying: "angka tersebut mengacu pada manifes yang mencatat 65
@@ -229,12 +246,9 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
             if refers and ctx.action is None and earlier.action:
                 ctx = replace(ctx, action=earlier.action, measure=earlier.measure)
             whole = claims[-1] if claims and claims[-1].sentence_start == s.start else None
-            if ctx.action is None and ctx.measure and whole and whole.action and whole.quantity.unit == q.unit \
-                    and (ctx.is_part or q.unit == "person" and (q.noun is None or q.noun in reader.generic or q.noun == ROOT_PERSONS)):
-                # "korban meninggal 12 jiwa, terbanyak di Agam dengan delapan jiwa", "Of the dead,
-                # 86 were in Rieti and 34 in Ascoli Piceno": a part, or a bare head count beside
-                # a figure of what happened, counts what happened to that one
-                ctx = replace(ctx, action=whole.action, measure=f"{ctx.measure} {whole.action}")
+            bare = q.unit == "person" and (q.noun is None or q.noun in reader.generic or q.noun == ROOT_PERSONS)
+            if ctx.measure and whole and whole.quantity.unit == q.unit and (ctx.is_part or bare):
+                ctx = _like_whole(ctx, whole, bare)
             prev_end = q.end
             claims.append(Claim(
                 id=claim_id(doc.doc, q), doc=doc.doc, quantity=q, sentence=sent,

@@ -81,7 +81,7 @@ class Scope:
         self.entities = entities
         self.measures = measures or load_measures()
         self.languages = {d.doc: d.language for d in documents}
-        self.fact_checks = {d.doc for d in documents if d.title and _contrast_re(d.language, "fact_check").search(fold_case(d.title))}
+        self.fact_checks = {d.doc for d in documents if _is_fact_check(d)}
         self._contrasts: dict[tuple[str, str], bool] = {}
         self._places: dict[str, tuple[str, tuple[str, ...]]] = {}
         self._place_rel: dict[tuple[str | None, str | None], str | None] = {}
@@ -158,6 +158,14 @@ class Scope:
             if hit:
                 return True
         return False
+
+
+def _is_fact_check(doc: Document) -> bool:
+    """Whether a document is a fact-check: its headline says so, or its outlet only checks facts."""
+    if doc.title and _contrast_re(doc.language, "fact_check").search(fold_case(doc.title)):
+        return True
+    where = " ".join(filter(None, (doc.publisher, doc.url))).casefold()
+    return bool(where) and any(o in where for o in forms(doc.language, "events", "contrast_markers").get("fact_check_outlets", []))
 
 
 @lru_cache(maxsize=None)

@@ -54,6 +54,8 @@ class ContextLexicon:
         self.actions = inverse(lang, "actions", "actions")
         self.object_verbs = object_verbs(lang)
         self.class_actions = inverse(lang, "actions", "class_actions")
+        coordinators = forms(lang, "actions", "grammar").get("coordinators", [])
+        self.next_figure_re = re.compile(rf"\b(?:{alternation(coordinators)})\s+(?:[^\W\d]+\s+)?\d") if coordinators else re.compile("(?!)")
         self.fixed_classes = set(forms(lang, "actions", "class_actions_fixed").get("classes", []))
         self.person_only = set(forms(lang, "actions", "grammar").get("person_only", []))
         self.action_re = re.compile(rf"\b({alternation(self.actions)})\b")
@@ -63,6 +65,8 @@ class ContextLexicon:
         # The marker stands in the figure's clause, before it ("termasuk sekitar 5.000") or after it.
         self.part_before_re = re.compile(rf"\b(?:{alternation(parts['before'])})\b[^,;:.]*$")
         self.part_after_re = re.compile(rf"^\s*(?:{alternation(parts['after'])})\b")
+        opening = parts.get("opening", [])
+        self.part_opening_re = re.compile(rf"^\W*(?:{alternation(opening)})\s+\S*\d") if opening else None
         self.since_re = re.compile(rf"\b(?:{alternation(forms(lang, 'months', 'period_starts')['words'])})\b")
         self.event_re = re.compile(rf"\b(?:{alternation(events)})\b")
         self.rate_re = re.compile(rf"\b(?:{alternation(forms(lang, 'events', 'rate_markers')['words'])})\b")
@@ -149,6 +153,9 @@ def _action(sentence: str, fig_start: int, fig_end: int, prev_end: int, lex: "Co
     clause_end = CLAUSE_END.search(sentence, fig_end)
     if clause_end and clause_end.start() < hi:  # "32 penerbangan dari ... Bali dibatalkan akibat ..."
         hi = clause_end.start()
+    next_clause = lex.next_figure_re.search(fold_case(sentence), fig_end, hi)
+    if next_clause:  # "208 sudah pulang dan 39 masih dirawat": the action after 39 is its own
+        hi = next_clause.start()
     low = fold_case(sentence)  # the lexicon patterns are lower case
     acts = [(m.start() + lo, m.group(1)) for m in lex.action_re.finditer(low[lo:hi])
             if person or lex.actions[m.group(1)] not in lex.person_only]
@@ -195,7 +202,8 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     # A breakdown has a whole or another part beside it: "Raja Ampat terdiri atas 610 pulau"
     # alone is the whole, not a part.
     is_part = bool(figures > 1 and lex.part_before_re.search(low[max(0, fig_start - PART_REACH):fig_start])
-                   or lex.part_after_re.match(low[fig_end:]))
+                   or lex.part_after_re.match(low[fig_end:])
+                   or prev_end > 0 and lex.part_opening_re and lex.part_opening_re.match(low))
     return Context(subject, inferred, place, measure, action, is_event, is_part)
 
 

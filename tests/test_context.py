@@ -56,6 +56,20 @@ def test_measure_of_a_bare_figure(text, figure, measure):
     assert _claims(text)[figure].measure == measure
 
 
+@pytest.mark.parametrize("text, lang, figure, measure, part", [
+    # a sentence that opens with a whole makes its later figures parts of it
+    ("Of the 32 victims, 17 were Belgian and 15 were foreign nationals, the crisis centre said.", "en", "17", "victims", True),
+    # a bare part counts its whole's noun; the action after the next clause's figure is not its own
+    ('"Dari 247 siswa, 208 sudah pulang dan 39 masih dirawat," katanya.', "id", "39", "students hospitalised", True),
+    ('"Dari 247 siswa, 208 sudah pulang dan 39 masih dirawat," katanya.', "id", "208", "students", True),
+    # but "dari" inside a clause links two figures of one count
+    ("Sebanyak 1.236 jiwa dari 358 kepala keluarga terpaksa mengungsi.", "id", "1.236", "people displaced", False),
+])
+def test_parts_of_a_whole(text, lang, figure, measure, part):
+    claim = _claims(text, lang)[figure]
+    assert (claim.measure, claim.is_part) == (measure, part)
+
+
 def test_bodies_recovered_are_people_killed():
     text = "Rescuers had already recovered more than 200 bodies in the town, the mayor said."
     assert _claims(text, "en")["200"].measure == "people killed"

@@ -197,7 +197,7 @@ Korban meninggal dunia 14 jiwa, terbanyak di Kabupaten Agam dengan delapan jiwa.
     (TOLL_ID, "id", "40", "count", "houses damaged"),  # a noun of its own: no reference
     (TOLL_ID, "id", "3.337", "person", "people captured"),  # "jumlahnya ... orang": a general noun
     (TOLL_ID, "id", "65", "person", "people"),  # "angka tersebut" refers to a figure before "mencatat"
-    (TOLL_ID, "id", "delapan", "person", "people killed"),  # a part counts what happened to its whole
+    (TOLL_ID, "id", "delapan", "person", "victims killed"),  # a bare part counts its whole and what happened to it
 ])
 def test_figure_counts_what_it_refers_back_to(text, lang, figure, unit, measure):
     doc = Document(doc="toll.txt", path="toll.txt", text=text, language=lang, published="2016-08-26")

@@ -30,7 +30,8 @@ def _make(fields: dict):
 
 
 def _documents(case: dict) -> list:
-    return [replace(document(d["doc"], title=d.get("title")), language=d.get("language", "id"))
+    return [replace(document(d["doc"], title=d.get("title")), language=d.get("language", "id"),
+                    publisher=d.get("publisher"))
             for d in case.get("documents", [])]
 
 
