@@ -153,10 +153,10 @@ def _action(sentence: str, fig_start: int, fig_end: int, prev_end: int, lex: "Co
     clause_end = CLAUSE_END.search(sentence, fig_end)
     if clause_end and clause_end.start() < hi:  # "32 penerbangan dari ... Bali dibatalkan akibat ..."
         hi = clause_end.start()
-    next_clause = lex.next_figure_re.search(fold_case(sentence), fig_end, hi)
+    low = fold_case(sentence)  # the lexicon patterns are lower case
+    next_clause = lex.next_figure_re.search(low, fig_end, hi)
     if next_clause:  # "208 sudah pulang dan 39 masih dirawat": the action after 39 is its own
         hi = next_clause.start()
-    low = fold_case(sentence)  # the lexicon patterns are lower case
     acts = [(m.start() + lo, m.group(1)) for m in lex.action_re.finditer(low[lo:hi])
             if person or lex.actions[m.group(1)] not in lex.person_only]
     after = [a for a in acts if a[0] >= fig_end]
@@ -188,8 +188,9 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     # A place named without a locative word is often an actor ("serangan Israel"), not the scope.
     place = ranked[0][2] if ranked else topic.place
     subject, inferred = _subject(orgs, fig_start, fig_end, topic, place)
-    action = lex.class_actions.get(noun or "") if noun in lex.fixed_classes else None
-    action = action or _action(sentence, fig_start, fig_end, prev_end, lex, unit == "person") or lex.class_actions.get(noun or "")
+    own = lex.class_actions.get(noun or "")  # "4.310 pengungsi": displaced
+    # Dead bodies "recovered" are still deaths: a fixed class's own action wins.
+    action = own if noun in lex.fixed_classes else _action(sentence, fig_start, fig_end, prev_end, lex, unit == "person") or own
     low = fold_case(sentence)
     # "4.310 pengungsi" are people displaced: a noun that names what happened counts people.
     base = "people" if noun in lex.class_actions else (noun or ("people" if unit == "person" else None))

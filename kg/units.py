@@ -97,7 +97,7 @@ class UnitReader:
         aux = alternation(grammar.get("auxiliaries", [])) or "(?!)"
         # "kills at least 233", "menewaskan 22": a verb that does to people what it does to its
         # bare figure, with at most a qualifier between.
-        person_verbs = [w for w in object_verbs(lang) if w in person_acts]
+        person_verbs = [w for w in verbs if w in person_acts]
         self.re_person_verb_before = re.compile(r"\b(?:" + alternation(person_verbs) + r")\w*\s+(?:[^\W\d]+\s+){0,2}$", re.I) if person_verbs else None
         self.re_person_action = re.compile(r"^\s+(?:(?:" + aux + r")\s+){0,2}(?:" + alternation(person_acts) + r")\b", re.I) if person_acts else None
         self.re_anaphoric = re.compile(r"\b(?:" + alternation(forms(lang, "nouns", "anaphoric")["words"]) + r")\b", re.I)
