@@ -56,6 +56,9 @@ class ContextLexicon:
         self.class_actions = inverse(lang, "actions", "class_actions")
         coordinators = forms(lang, "actions", "grammar").get("coordinators", [])
         self.next_figure_re = re.compile(rf"\b(?:{alternation(coordinators)})\s+(?:[^\W\d]+\s+)?\d") if coordinators else re.compile("(?!)")
+        # A verb cut off from the figure by a coordinator or a clause mark does not take it as
+        # its object: "31 were killed and 270 injured".
+        self.verb_gap_re = re.compile(rf"[,;:]|\b(?:{alternation(coordinators)})\b" if coordinators else "[,;:]")
         self.fixed_classes = set(forms(lang, "actions", "class_actions_fixed").get("classes", []))
         self.person_only = set(forms(lang, "actions", "grammar").get("person_only", []))
         self.action_re = re.compile(rf"\b({alternation(self.actions)})\b")
@@ -161,7 +164,8 @@ def _action(sentence: str, fig_start: int, fig_end: int, prev_end: int, lex: "Co
             if person or lex.actions[m.group(1)] not in lex.person_only]
     after = [a for a in acts if a[0] >= fig_end]
     before = [a for a in acts if prev_end <= a[0] < fig_start]
-    transitive = [a for a in before if a[1] in lex.object_verbs]
+    transitive = [a for a in before if a[1] in lex.object_verbs
+                  and not lex.verb_gap_re.search(low, a[0] + len(a[1]), fig_start)]
     for group, pick in ((transitive, -1), (after, 0), (before, -1)):
         if group:
             return lex.actions[group[pick][1]]

@@ -51,9 +51,22 @@ def test_place_of_a_figure_en(text, figure, place):
     ("Korban meninggal dunia sebanyak 10 orang.", "10", "victims killed"),
     # a bare head count beside a figure of what happened counts what happened to that one
     ("Sebanyak 12 orang tewas, 8 orang di Agam dan 4 orang di Pasaman.", "4", "people killed"),
+    # a verb cut off by a coordinator or a comma does not take the next figure as its object
+    ("Ledakan itu menewaskan 31 orang dan 270 orang luka-luka, kata Kapolda.", "270", "people wounded"),
 ])
 def test_measure_of_a_bare_figure(text, figure, measure):
     assert _claims(text)[figure].measure == measure
+
+
+@pytest.mark.parametrize("text, figure, measure", [
+    ("Thirty-one people had been killed and 270 injured, the health minister said.", "270", "people wounded"),
+    ("At least 31 were killed, 270 injured.", "270", "people wounded"),
+    # two verbs coordinated before one figure: the nearer one takes it
+    ("The blast killed and injured 270 people.", "270", "people wounded"),
+    ("The blast killed 31 people and injured 270.", "31", "people killed"),
+])
+def test_passive_verb_does_not_take_the_next_figure(text, figure, measure):
+    assert _claims(text, "en")[figure].measure == measure
 
 
 @pytest.mark.parametrize("text, lang, figure, measure, part", [
