@@ -15,7 +15,7 @@ ACTION_BEFORE = 120
 ACTION_AFTER = 100
 # An action after a figure belongs to it only within its clause; a bracket is an aside
 # ("1.236 jiwa dari 358 kepala keluarga (KK) terpaksa mengungsi"), not a clause break.
-CLAUSE_END = re.compile(r"[,;:“”\"]")
+CLAUSE_END = re.compile(r"[,;:]")
 # How close after the counted noun an owner entity must stand: "22 anggota ISIS".
 OWNER_AFTER = 25
 # How close before a date an event noun makes it the event's date: "operasi militer pada 26 Februari".

@@ -64,6 +64,9 @@ def test_measure_of_a_bare_figure(text, figure, measure):
     # two verbs coordinated before one figure: the nearer one takes it
     ("The blast killed and injured 270 people.", "270", "people wounded"),
     ("The blast killed 31 people and injured 270.", "31", "people killed"),
+    # a figure in quotation marks keeps the verb after the closing mark
+    ('A post claimed that "at least 134 people" had died and "more than 600" were wounded.', "134", "people killed"),
+    ('A post claimed that "at least 134 people" had died and "more than 600" were wounded.', "600", "people wounded"),
 ])
 def test_passive_verb_does_not_take_the_next_figure(text, figure, measure):
     assert _claims(text, "en")[figure].measure == measure
