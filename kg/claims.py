@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from urllib.parse import urlsplit
 from dataclasses import dataclass, replace
 
 from kg.attribution import (find_relays, find_speaker, headline_speaker, person_mention, quote_left_open,
@@ -220,6 +221,7 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
     default_via = doc.via[0] if len(doc.via) == 1 else None
     claims: list[Claim] = []
     reader = UnitReader(doc.language)
+    host = urlsplit(doc.url).hostname or "" if doc.url else (doc.publisher or "")
     last: tuple[int, Claim] | None = None  # the latest figure that says what it counts, by sentence index
     for index, (s, quantities, said_here) in enumerate(zip(sentences, figures, said)):
         sent = doc.text[s.start:s.end]
@@ -241,6 +243,9 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
                           and _refers_back(reader, sent, s.start, prev_end, q.start, doc.language))
             if refers:
                 q = replace(q, unit=earlier.quantity.unit, noun=earlier.quantity.noun)
+            home = reader.home_currency(q, doc.text, host)
+            if home:
+                q = replace(q, currency=home)
             ctx = figure_context(sent, q.start - s.start, q.end - s.start, q.noun, q.unit, entities,
                                  topic, who.span, doc.language, prev_end - s.start, len(quantities))
             if refers and ctx.action is None and earlier.action:

@@ -6,6 +6,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from kg.lang import alternation, forms, inverse, object_verbs
+from kg.model import Quantity
 
 # Currency signs glued to or just before the number: "Rp38,5 triliun", "US$ 2 juta".
 CURRENCY_GAP = r"\.?\s*$"
@@ -53,6 +54,12 @@ class UnitReader:
         self.re_percent = re.compile(r"^\s*(%|" + alternation(forms(lang, "units", "units")["percent"]) + r")(?![\w])", re.I)
         self.re_points = re.compile(r"^\s*(" + alternation(forms(lang, "units", "units")["points"]) + r")\b", re.I)
         self.re_cur_after = re.compile(r"^\s*(" + alternation(self.cur_after) + r")\b", re.I)
+        bare = forms(lang, "units", "home_dollar").get("bare", [])
+        signs = [b for b in bare if not b.isalpha()]
+        words = [b for b in bare if b.isalpha()]
+        self.re_bare_sign = re.compile(r"^(?:" + alternation(signs) + r")\s*\d") if signs else None
+        self.re_bare_word = re.compile(r"\s*(?:" + alternation(words) + r")\b", re.I) if words else None
+        self.home_domains = inverse(lang, "units", "home_dollar_domains")
         # "40 km", "5km", and glued by a hyphen: "a 40-km stretch", "a 29-year-old".
         self.re_unit = re.compile(r"^(?:\s*|-)(" + alternation(self.units) + r")(?![\w])", re.I)
         suffixes = forms(lang, "nouns", "suffixes")
@@ -207,3 +214,16 @@ class UnitReader:
             window = self.re_object_verb.split(window)[-1]
         found = list(self.re_noun_before.finditer(window))
         return self.nouns[found[-1].group(1).casefold()] if found else None
+
+
+    def home_currency(self, q: Quantity, text: str, host: str) -> str | None:
+        """The outlet's own dollar for a bare dollar figure ("$9 billion" in globalnews.ca is
+        CAD), or None when the figure names its currency or the outlet has no dollar of its own."""
+        if q.currency != "USD" or not host:
+            return None
+        bare = (self.re_bare_sign and self.re_bare_sign.match(q.text)
+                or q.text[:1].isdigit() and self.re_bare_word and self.re_bare_word.match(text, q.end))
+        if not bare:
+            return None
+        return next((cur for suffix, cur in self.home_domains.items() if host.endswith(suffix)), None)
+

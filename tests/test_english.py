@@ -203,3 +203,18 @@ def test_figure_counts_what_it_refers_back_to(text, lang, figure, unit, measure)
     doc = Document(doc="toll.txt", path="toll.txt", text=text, language=lang, published="2016-08-26")
     claim = {c.quantity.text: c for c in extract_claims(doc, load_entities())}[figure]
     assert (claim.quantity.unit, claim.measure) == (unit, measure)
+
+
+@pytest.mark.parametrize("url, publisher, currencies", [
+    # a bare "$" or "dollars" in a Canadian outlet is the Canadian dollar; "US$" and "U.S.
+    # dollars" keep their own currency, and a US outlet's "$" stays USD
+    ("https://globalnews.ca/news/2687491/", "globalnews.ca", ["CAD", "CAD", "USD", "USD"]),
+    (None, "cbc.ca", ["CAD", "CAD", "USD", "USD"]),
+    ("https://money.cnn.com/2016/07/07/", "money.cnn.com", ["USD", "USD", "USD", "USD"]),
+])
+def test_a_bare_dollar_is_the_outlets_own(url, publisher, currencies):
+    text = ("Insured losses could reach $9 billion, analysts said. Ottawa pledged 50 million dollars "
+            "and US$2 million came from Washington. Another 3 million U.S. dollars arrived.")
+    doc = Document(doc="t.txt", path="t.txt", text=text, language="en", url=url, publisher=publisher,
+                   published="2016-05-05")
+    assert [c.quantity.currency for c in extract_claims(doc, load_entities())] == currencies
