@@ -201,6 +201,26 @@ def _base(measure: str, action: str | None) -> str:
     return measure[: -len(action) - 1] if action and measure.endswith(" " + action) else measure
 
 
+# A length is restated with its unit ("19 km"), never as "it at 7.4" or "the figure".
+LENGTH_UNITS = frozenset({"km", "mi", "m"})
+
+
+def _antecedent(counted: list[tuple[int, Claim]], index: int, q: Quantity) -> Claim | None:
+    """The latest figure, at most ANAPHOR_REACH sentences back, that a figure without a noun
+    may refer back to; a figure with a fractional part ("revised its reading to 7.8") counts
+    no things or people, so it skips the counts ("400 aftershocks") for a measure ("magnitude 6.1");
+    no figure refers back to a length."""
+    whole = float(q.low).is_integer()
+    for at, claim in reversed(counted):
+        if index - at > ANAPHOR_REACH:
+            return None
+        if claim.quantity.unit in LENGTH_UNITS:
+            continue
+        if whole or claim.quantity.unit not in ("count", "person"):
+            return claim
+    return None
+
+
 def _refers_back(reader: UnitReader, sentence: str, offset: int, prev_end: int, fig_start: int, lang: str) -> bool:
     """Whether words at most ANAPHOR_CHARS before a figure (after the previous one, and not
     before the last verb of saying: "angka tersebut mengacu pada manifes yang mencatat 65
@@ -222,7 +242,8 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
     claims: list[Claim] = []
     reader = UnitReader(doc.language)
     host = urlsplit(doc.url).hostname or "" if doc.url else (doc.publisher or "")
-    last: tuple[int, Claim] | None = None  # the latest figure that says what it counts, by sentence index
+    # The figures that say what they count, by sentence index, latest last.
+    counted: list[tuple[int, Claim]] = []
     for index, (s, quantities, said_here) in enumerate(zip(sentences, figures, said)):
         sent = doc.text[s.start:s.end]
         if not quantities:
@@ -235,7 +256,7 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
             who = said_here
             if nearest is not None and nearest.name != who.speaker:
                 who = Said(nearest.name, nearest.kind, (nearest.start, nearest.end), who.said_on, who.via)
-            earlier = last[1] if last and index - last[0] <= ANAPHOR_REACH else None
+            earlier = _antecedent(counted, index, q)
             # "angka itu naik menjadi 20", "jumlahnya mencapai 3.337 orang": no noun, or only a
             # general one ("orang") that the earlier figure's says better.
             refers = bool(earlier and (q.unit == "count" and q.noun is None
@@ -267,6 +288,6 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
                 publisher=doc.publisher, url=doc.url,
             ))
             if q.noun is not None:
-                last = (index, claims[-1])
+                counted.append((index, claims[-1]))
     title_end = spans[0][1] if doc.title and spans else 0
     return _restatements(claims, title_end)

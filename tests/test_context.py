@@ -105,3 +105,25 @@ def test_measure_of_a_bare_figure_en():
 ])
 def test_a_rate_is_not_a_total(text, lang, figure, measure):
     assert _claims(text, lang)[figure].measure == measure
+
+
+QUAKE = ("A magnitude 6.1 aftershock struck on Wednesday. The institute, which has recorded more than 400 "
+         "aftershocks, measured the main quake at 7.4 but has since revised its reading to 7.8.")
+
+
+@pytest.mark.parametrize("text, figure, unit, measure", [
+    # a length counts a distance
+    ("He drove the truck for 1.7 kilometres along the promenade.", "1.7", "km", "distance"),
+    # a fractional figure referring back skips counts of things for a measure
+    (QUAKE, "7.8", "magnitude", "magnitude"),
+    (QUAKE, "400", "count", "aftershocks"),
+    # no figure refers back to a length
+    ("The quake struck at a depth of 19 km. The institute measured it at 7.4.", "7.4", "count", None),
+])
+def test_unit_of_a_figure_that_refers_back(text, figure, unit, measure):
+    claim = _claims(text, "en")[figure]
+    assert (claim.quantity.unit, claim.measure) == (unit, measure)
+
+
+def test_a_rising_toll_is_a_running_count_not_one_event():
+    assert not _claims("Nice attack: death toll rises to 85 as row over police presence grows", "en")["85"].is_event
