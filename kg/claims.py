@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import hashlib
-from urllib.parse import urlsplit
 from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
 
 from kg.attribution import (find_relays, find_speaker, headline_speaker, person_mention, quote_left_open,
                             quote_spans, shifts_topic, speaker_for)
@@ -201,8 +201,9 @@ def _base(measure: str, action: str | None) -> str:
     return measure[: -len(action) - 1] if action and measure.endswith(" " + action) else measure
 
 
-# A length is restated with its unit ("19 km"), never as "it at 7.4" or "the figure".
-LENGTH_UNITS = frozenset({"km", "mi", "m"})
+# A length is restated with its unit ("19 km"), never as "it at 7.4" or "the figure". (A
+# figure in metres has no measure, so it never stands as an antecedent.)
+LENGTH_UNITS = frozenset({"km", "mi"})
 
 
 def _antecedent(counted: list[tuple[int, Claim]], index: int, q: Quantity) -> Claim | None:

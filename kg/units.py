@@ -215,7 +215,6 @@ class UnitReader:
         found = list(self.re_noun_before.finditer(window))
         return self.nouns[found[-1].group(1).casefold()] if found else None
 
-
     def home_currency(self, q: Quantity, text: str, host: str) -> str | None:
         """The outlet's own dollar for a bare dollar figure ("$9 billion" in globalnews.ca is
         CAD), or None when the figure names its currency or the outlet has no dollar of its own."""
@@ -226,4 +225,3 @@ class UnitReader:
         if not bare:
             return None
         return next((cur for suffix, cur in self.home_domains.items() if host.endswith(suffix)), None)
-

@@ -68,7 +68,7 @@ def test_measure_of_a_bare_figure(text, figure, measure):
     ('A post claimed that "at least 134 people" had died and "more than 600" were wounded.', "134", "people killed"),
     ('A post claimed that "at least 134 people" had died and "more than 600" were wounded.', "600", "people wounded"),
 ])
-def test_passive_verb_does_not_take_the_next_figure(text, figure, measure):
+def test_which_verb_takes_a_figure(text, figure, measure):
     assert _claims(text, "en")[figure].measure == measure
 
 
