@@ -217,6 +217,14 @@ def find_quantities(text: str, offset: int = 0, lang: str = "id") -> list[Quanti
                 and (out[-1].unit == unit.unit or unit.unit == "count" and unit.end == a.end):
             # "naik dari Rp243 miliar menjadi Rp310 miliar", "the toll rose from 120 to 247"
             unit = unit._replace(unit=out[-1].unit, noun=out[-1].noun)
+        elif out and out[-1].noun and unit.end == a.end and units.continues(text[out[-1].end - offset: a.start]):
+            # "The toll rose to 85 on 19 July, when ..., and to 86 on 21 July": the change goes on
+            unit = unit._replace(unit=out[-1].unit, noun=out[-1].noun)
+        elif unit.unit == "money" and unit.noun is None and _last_sum(out, unit.currency):
+            # "Negara dirugikan Rp193,7 triliun hanya untuk satu tahun, dan kalau seluruh periode
+            # dihitung, hampir Rp1.000 triliun": a sum without a noun is what the sum before it
+            # in its sentence was
+            unit = unit._replace(noun=_last_sum(out, unit.currency))
         elif unit.unit == "count" and unit.noun is None and unit.end == a.end and out and out[-1].unit == "person":
             # "400 people are trapped, and 14 were pulled out": a bare number after a head count
             # counts people too (not the noun, which may name what happened: "413 deaths, 2,500 injured").
@@ -226,3 +234,8 @@ def find_quantities(text: str, offset: int = 0, lang: str = "id") -> list[Quanti
             low=low, high=high, qualifier=qualifier, unit=unit.unit, currency=unit.currency, noun=unit.noun,
         ))
     return out
+
+
+def _last_sum(found: list[Quantity], currency: str | None) -> str | None:
+    """What the last sum in this currency among the figures found so far is, if it says."""
+    return next((q.noun for q in reversed(found) if q.unit == "money" and q.currency == currency), None)

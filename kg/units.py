@@ -74,6 +74,10 @@ class UnitReader:
         self.re_partitive = re.compile(r"^\s+(?:" + alternation(partitive) + r")\s+(?:[\w'’.,-]+\s+){0,2}?(" + alternation(nouns) + r")\b", re.I) if partitive else None
         # "15 orang lainnya": the unit of "lainnya" is that of the figure before it in the sentence.
         self.re_change_to = re.compile(r"^\s*(?:" + alternation(forms(lang, "nouns", "inherit").get("to", [])) + r")\s*$", re.I)
+        # "rose to 85 on 19 July, ..., and to 86 on 21 July": a figure after these words goes on
+        # with the change of the figure before it in the sentence.
+        goes_on = forms(lang, "nouns", "inherit").get("goes_on", [])
+        self.re_goes_on = re.compile(r"\b(?:" + alternation(goes_on) + r")\s*$", re.I) if goes_on else None
         self.re_inherit = re.compile(r"^\s+(?:" + alternation(forms(lang, "nouns", "inherit")["words"]) + r")\b", re.I)
         self.durations = {"year", "month", "week", "day", "hour", "minute"}
         self.generic = set(forms(lang, "nouns", "generic").get("classes", []))
@@ -84,6 +88,10 @@ class UnitReader:
         connectors = forms(lang, "units", "unit_before").get("connectors", [])
         between = r"(?:\s+(?:" + alternation(connectors) + r"))?" if connectors else ""
         self.re_unit_before = re.compile(r"(?<![\w-])(" + alternation(before_units) + r")" + between + r"\s+$", re.I) if before_units else None
+        # "the magnitude of Monday's earthquake up to 7.8": a unit that says what is measured,
+        # named earlier in the clause of a figure without a unit or noun of its own.
+        measuring = [f for f in before_units if self.units[f] in self.unit_measures]
+        self.re_unit_anywhere = re.compile(r"(?<![\w-])(" + alternation(measuring) + r")\b", re.I) if measuring else None
         self.re_ago = re.compile(r"^[\s-]+(?:" + alternation(forms(lang, "units", "duration_ago")["ago"]) + r")\b", re.I)
         points_before = forms(lang, "units", "points_context")["before"]
         self.re_points_before = re.compile(r"\b(?:" + alternation(points_before) + r")\b[^.,;]{0,25}$", re.I)
@@ -92,6 +100,13 @@ class UnitReader:
         link = alternation(money_links) if money_links else "(?!)"
         self.re_money_noun = re.compile(r"^\s+(?:(" + things + r")|(?:" + link + r")\s+(" + things + r"))\b", re.I)
         self.re_noun_before = re.compile(r"\b(" + alternation(nouns) + r")\b", re.I)
+        # "The death toll from the lorry attack in Nice has risen to 85": a head noun counts the
+        # figure over the nouns of the phrases that follow it.
+        heads = forms(lang, "nouns", "heads").get("words", [])
+        self.re_head_before = re.compile(r"\b(" + alternation(heads) + r")\b", re.I) if heads else None
+        # "kerugian keuangan negara ... Rp 193,7 triliun": a possessor after another noun names
+        # whose the thing is, not what the figure counts.
+        self.possessors = {w.casefold() for w in forms(lang, "nouns", "possessors").get("words", [])}
         # A verb that takes the figure as its object ("polisi menangkap 351 orang", "police
         # arrested 351 people") makes the noun before it the agent, not what the figure counts.
         verbs = object_verbs(lang)
@@ -113,6 +128,11 @@ class UnitReader:
         """Whether the words between two figures make the second the new value of the first
         ("Rp243 miliar menjadi Rp310 miliar", "120 to 247")."""
         return bool(self.re_change_to.match(between))
+
+    def continues(self, between: str) -> bool:
+        """Whether the words between two figures carry the first one's change on to the second
+        ("rose to 85 on 19 July, and to 86 on 21 July")."""
+        return bool(self.re_goes_on and self.re_goes_on.search(between))
 
     def refers_back(self, clause: str) -> bool:
         """Whether the clause before a figure names what it counts only by reference ("the
@@ -167,13 +187,20 @@ class UnitReader:
         if m:
             unit = self.units[m.group(1).casefold()]
             return UnitInfo(start, end, end, unit, None, self.unit_measures.get(unit))
-        noun = self._noun_before(before)
-        if noun:
+        noun = self._noun_before(before, heads=True)
+        person_after = kind != "fraction" and self.re_person_action and self.re_person_action.match(after)
+        # "Thursday's attack, far more than the 202 injured": what happens only to people, right
+        # after the figure, says better than a thing named before it.
+        if noun and not (person_after and noun not in self.persons.values()):
             unit = "person" if noun in self.persons.values() else "count"
             return UnitInfo(start, end, end, unit, None, noun)
-        if kind != "fraction" and (self.re_person_action and self.re_person_action.match(after)
-                                   or self.re_person_verb_before and self.re_person_verb_before.search(before)):
+        if person_after or kind != "fraction" and self.re_person_verb_before and self.re_person_verb_before.search(before):
             return UnitInfo(start, end, end, "person", None, None)
+        m = self._unit_in_clause(before)
+        if m:
+            # "revised the magnitude of Monday's earthquake up to 7.8"
+            unit = self.units[m.casefold()]
+            return UnitInfo(start, end, end, unit, None, self.unit_measures.get(unit))
         return UnitInfo(start, end, end, "fraction" if kind == "fraction" else "count", None, None)
 
     def _specific(self, cls: str, unit: str, before: str, after: str, at: int, noun_end: int) -> tuple[str, int]:
@@ -204,16 +231,40 @@ class UnitReader:
             return noun
         return self.nouns[m.group(2).casefold()]
 
-    def _noun_before(self, before: str, reach: int = NOUN_BEFORE_CHARS) -> str | None:
-        """The measure class of the last counted noun in the clause before a figure."""
+    def _window(self, before: str, reach: int) -> str:
+        """The clause before a figure, at most reach characters, after any number or verb that
+        takes the figure as its object."""
         window = CLAUSE_BREAK.split(before[-reach:])[-1]
         # A noun before another figure counts that figure: "the death toll rose to 413, with
         # 2,500 injured" (the injured are no deaths).
         window = LAST_NUMBER.split(window)[-1]
         if self.re_object_verb:
             window = self.re_object_verb.split(window)[-1]
-        found = list(self.re_noun_before.finditer(window))
-        return self.nouns[found[-1].group(1).casefold()] if found else None
+        return window
+
+    def _noun_before(self, before: str, reach: int = NOUN_BEFORE_CHARS, heads: bool = False) -> str | None:
+        """The measure class of the counted noun of the clause before a figure: with heads, a
+        head noun within the longer reach, else the last noun that is not a possessor of another."""
+        if heads and self.re_head_before:
+            heads = list(self.re_head_before.finditer(self._window(before, GENERIC_NOUN_BEFORE_CHARS)))
+            if heads:
+                return self.nouns[heads[-1].group(1).casefold()]
+        found = [m.group(1).casefold() for m in self.re_noun_before.finditer(self._window(before, reach))]
+        if found and found[-1] in self.possessors:
+            # The owner may stand further back: "kerugian keuangan negara dalam perkara ini".
+            longer = [m.group(1).casefold() for m in self.re_noun_before.finditer(self._window(before, GENERIC_NOUN_BEFORE_CHARS))]
+            owners = [w for w in longer[:-1] if w not in self.possessors]
+            if owners:
+                return self.nouns[owners[-1]]
+        return self.nouns[found[-1]] if found else None
+
+    def _unit_in_clause(self, before: str) -> str | None:
+        """A spelt-out unit word named in the clause before a figure without a noun ("the
+        magnitude of Monday's earthquake up to 7.8")."""
+        if not self.re_unit_anywhere:
+            return None
+        found = self.re_unit_anywhere.findall(self._window(before, NOUN_BEFORE_CHARS))
+        return found[-1] if found else None
 
     def home_currency(self, q: Quantity, text: str, host: str) -> str | None:
         """The outlet's own dollar for a bare dollar figure ("$9 billion" in globalnews.ca is

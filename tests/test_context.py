@@ -119,6 +119,11 @@ QUAKE = ("A magnitude 6.1 aftershock struck on Wednesday. The institute, which h
     (QUAKE, "400", "count", "aftershocks"),
     # no figure refers back to a length
     ("The quake struck at a depth of 19 km. The institute measured it at 7.4.", "7.4", "count", None),
+    # "there were" with no noun of its own counts what the figure before it counted
+    ("The minister said 60 police officers were on duty. The mayor says there were no more than 40.",
+     "40", "person", "police officers"),
+    # an agency's estimate of a magnitude named in the clause before it
+    ("The agency raised the magnitude of the quake to 7.8, after its initial estimate of 7.5.", "7.5", "magnitude", "magnitude"),
 ])
 def test_unit_of_a_figure_that_refers_back(text, figure, unit, measure):
     claim = _claims(text, "en")[figure]
