@@ -83,6 +83,7 @@ class Scope:
         self.languages = {d.doc: d.language for d in documents}
         self.fact_checks = {d.doc for d in documents if _is_fact_check(d)}
         self._contrasts: dict[tuple[str, str], bool] = {}
+        self._tolls: dict[tuple[str, str], bool] = {}
         self._places: dict[str, tuple[str, tuple[str, ...]]] = {}
         self._place_rel: dict[tuple[str | None, str | None], str | None] = {}
         self._names: dict[str, str] = {}
@@ -118,7 +119,7 @@ class Scope:
         q = claim.quantity
         # The subject is not part of the key: a subject only inferred from the document (or none)
         # may meet any; two subjects the sentences name must be the same (see `comparable`).
-        key = (chain[-1], action, claim.is_event, q.unit, q.currency)
+        key = (chain[-1], action, q.unit, q.currency)
         subject = self.name(claim.subject) if claim.subject else None
         place, place_id = self.place(claim.place)
         speaker = self.name(claim.speaker).casefold() if claim.speaker else ""
@@ -144,6 +145,15 @@ class Scope:
             self._place_rel[pair] = rel
         return self._place_rel[pair]
 
+    def is_toll(self, p: Profile) -> bool:
+        """Whether a count is the running toll of its story's event ("the death toll has risen
+        to 85"), which an article may set beside the count of the event itself."""
+        lang = self.languages.get(p.claim.doc, "id")
+        hit = self._tolls.get((lang, p.claim.sentence))
+        if hit is None:
+            hit = self._tolls[(lang, p.claim.sentence)] = bool(_marker_re(lang, "cumulative_markers", "toll").search(fold_case(p.claim.sentence)))
+        return hit
+
     def set_against(self, a: Profile, b: Profile) -> bool:
         """Whether an article sets two of its figures against each other: it is a fact-check,
         or a sentence of either says the figures differ ("angka yang lebih tinggi", "up from")."""
@@ -154,7 +164,7 @@ class Scope:
         for sentence in (a.claim.sentence, b.claim.sentence):
             hit = self._contrasts.get((lang, sentence))
             if hit is None:
-                hit = self._contrasts[(lang, sentence)] = bool(_contrast_re(lang, "words").search(fold_case(sentence)))
+                hit = self._contrasts[(lang, sentence)] = bool(_marker_re(lang, "contrast_markers", "words").search(fold_case(sentence)))
             if hit:
                 return True
         return False
@@ -162,16 +172,16 @@ class Scope:
 
 def _is_fact_check(doc: Document) -> bool:
     """Whether a document is a fact-check: its headline says so, or its outlet only checks facts."""
-    if doc.title and _contrast_re(doc.language, "fact_check").search(fold_case(doc.title)):
+    if doc.title and _marker_re(doc.language, "contrast_markers", "fact_check").search(fold_case(doc.title)):
         return True
     where = " ".join(filter(None, (doc.publisher, doc.url))).casefold()
     return bool(where) and any(o in where for o in forms(doc.language, "events", "contrast_markers").get("fact_check_outlets", []))
 
 
 @lru_cache(maxsize=None)
-def _contrast_re(lang: str, key: str) -> re.Pattern[str]:
-    """The contrast or fact-check words of a language (kg/lang/<lang>/events.toml)."""
-    return re.compile(rf"(?<!\w)(?:{alternation(forms(lang, 'events', 'contrast_markers')[key])})(?!\w)")
+def _marker_re(lang: str, section: str, key: str) -> re.Pattern[str]:
+    """The marker words of one key of a section of a language's kg/lang/<lang>/events.toml."""
+    return re.compile(rf"(?<!\w)(?:{alternation(forms(lang, 'events', section)[key])})(?!\w)")
 
 
 def same_event(a: Profile, b: Profile, place_rel: str) -> bool:
@@ -213,7 +223,9 @@ def relation(a: Profile, b: Profile, scope: Scope) -> tuple[str, str] | None:
     place_rel = scope.place_relation(a, b)
     if place_rel is None:
         return None
-    if ca.is_event and not same_event(a, b, place_rel):
+    if ca.is_event and b.claim.is_event and not same_event(a, b, place_rel):
+        return None
+    if ca.is_event != b.claim.is_event and not (place_rel in ("same", "unknown") and scope.is_toll(b if ca.is_event else a)):
         return None
     if overlaps(a.iv, b.iv):
         return "agree", _reason(a, b, "agree", measure_rel, place_rel)

@@ -106,6 +106,8 @@ class Lexicon:
         self.qual_after = inverse(lang, "qualifiers", "after")
         # Hedges may be phrases ("bisa jadi", "is estimated"): matched on the words around the figure.
         self.hedge_re = _phrases(all_forms(lang, "qualifiers", "hedges"))
+        # "could number as many as 8,000": a bound that estimates rather than caps becomes a guess.
+        self.hedged_bounds = {w.casefold() for w in all_forms(lang, "qualifiers", "hedged_bounds")}
         alt = alternation(self.qual_before)
         # The qualifier words end right where the figure starts: "tidak melebihi 400-500".
         self.qual_re = re.compile(r"(?:^|[\s(“\"‘'])(" + alt + r")\s*$")

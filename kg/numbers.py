@@ -177,7 +177,8 @@ def _qualifier(text: str, a: Atom, lex: Lexicon, fig_start: int, after_unit: int
     # A hedge ("mungkin", "diperkirakan", "is estimated") makes a plain or approximate figure
     # a guess; a capitalised month name is the month ("in May", "Theresa May"), not "may".
     words = " ".join("" if w[:1].isupper() and w.casefold() in lex.months else w.casefold() for w in window)
-    if qualifier in ("exact", "approx") and lex.hedge_re.search(words):
+    guessable = qualifier in ("exact", "approx") or m is not None and m.group(1) in lex.hedged_bounds
+    if guessable and lex.hedge_re.search(words):
         qualifier = "hedged"
     return qualifier
 

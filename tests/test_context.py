@@ -130,5 +130,15 @@ def test_unit_of_a_figure_that_refers_back(text, figure, unit, measure):
     assert (claim.quantity.unit, claim.measure) == (unit, measure)
 
 
+@pytest.mark.parametrize("text, figure, measure", [
+    # the perfect "had been treated" counts everyone treated: the injured
+    ("The minister said 303 people had been treated since the attack.", "303", "people wounded"),
+    # "still being treated" counts those in hospital now
+    ("Of those, 72 were still being treated in hospital.", "72", "people hospitalised"),
+])
+def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
+    assert _claims(text, "en")[figure].measure == measure
+
+
 def test_a_rising_toll_is_a_running_count_not_one_event():
     assert not _claims("Nice attack: death toll rises to 85 as row over police presence grows", "en")["85"].is_event

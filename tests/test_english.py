@@ -22,7 +22,8 @@ EXPECTED = {
     "800": (800, 800, "approx", None, "Col. John Dorrian", "2016-10-31"),
     "1.5 million": (1_500_000, 1_500_000, "approx", "person", "United Nations", None),
     "18,000": (18_000, 18_000, "less_than", "person", "U.N. refugee agency", "2016-10-30"),
-    "1 million": (1_000_000, 1_000_000, "at_most", "person", "U.N. refugee agency", "2016-10-30"),
+    # "as many as 1 million could be displaced": a hedged estimate, not a cap
+    "1 million": (1_000_000, 1_000_000, "hedged", "person", "U.N. refugee agency", "2016-10-30"),
     "120,000": (120_000, 120_000, "exact", "person", "Bruno Geddo", None),
     "8,000": (8_000, 8_000, "exact", "count", "Bruno Geddo", None),
     "17,904": (17_904, 17_904, "exact", "person", "International Organization for Migration", "?"),
@@ -34,10 +35,10 @@ EXPECTED = {
     "50": (50, 50, "exact", "person", "Iraq's Joint Operations Command", None),
     "26": (26, 26, "at_least", "person", "Human Rights Watch", None),
     "half": (0.5, 0.5, "less_than", "fraction", "residents", "?"),
-    "$12 million": (12_000_000, 12_000_000, "exact", "money", "aid groups", "?"),
+    "$12 million": (12_000_000, 12_000_000, "hedged", "money", "aid groups", "?"),  # "could cost"
     "2,000": (2_000, 2_000, "approx", "person", "Kurdish officials", None),
     "40": (40, 40, "at_least", "person", "Amnesty International", None),
-    "1,500": (1_500, 1_500, "at_most", "person", "United Nations", None),
+    "1,500": (1_500, 1_500, "hedged", "person", "United Nations", None),  # "may be holding up to"
 }
 
 
