@@ -81,6 +81,9 @@ class UnitReader:
         self.re_inherit = re.compile(r"^\s+(?:" + alternation(forms(lang, "nouns", "inherit")["words"]) + r")\b", re.I)
         self.durations = {"year", "month", "week", "day", "hour", "minute"}
         self.generic = set(forms(lang, "nouns", "generic").get("classes", []))
+        # "menetapkan tujuh orang sebagai tersangka": a general class word named as something.
+        as_words = forms(lang, "nouns", "generic").get("as", [])
+        self.re_named_as = re.compile(r"^\s+(?:" + alternation(as_words) + r")\s+(" + alternation(nouns) + r")\b", re.I) if as_words else None
         # "131 hektare" with no noun measures an area: the unit says what is measured.
         self.unit_measures = inverse(lang, "units", "unit_measures")
         # "magnitude 6.2": a unit word (not a duration, not a symbol) just before the figure.
@@ -204,12 +207,14 @@ class UnitReader:
         return UnitInfo(start, end, end, "fraction" if kind == "fraction" else "count", None, None)
 
     def _specific(self, cls: str, unit: str, before: str, after: str, at: int, noun_end: int) -> tuple[str, int]:
-        """A general class word made specific: by the noun right after it ("tujuh unit rumah"),
-        else by a noun of the same kind before the figure ("jumlah pengungsi sebanyak 4.310 jiwa")."""
+        """A general class word made specific: by the noun right after it ("tujuh unit rumah") or
+        after "sebagai" ("tujuh orang sebagai tersangka"), else by a noun of the same kind before
+        the figure ("jumlah pengungsi sebanyak 4.310 jiwa")."""
         kind = self.persons if unit == "person" else self.things
-        m = self.re_noun.match(after[at:])
-        if m and m.group(1).casefold() in kind and kind[m.group(1).casefold()] not in self.generic:
-            return kind[m.group(1).casefold()], noun_end + m.end()
+        for reader in (self.re_noun, self.re_named_as):
+            m = reader.match(after[at:]) if reader else None
+            if m and m.group(1).casefold() in kind and kind[m.group(1).casefold()] not in self.generic:
+                return kind[m.group(1).casefold()], noun_end + m.end()
         specific = self._noun_before(before, GENERIC_NOUN_BEFORE_CHARS)
         return (specific if specific in kind.values() and specific not in self.generic else cls), noun_end
 

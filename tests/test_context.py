@@ -140,5 +140,16 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     assert _claims(text, "en")[figure].measure == measure
 
 
+@pytest.mark.parametrize("text, lang, figure, measure", [
+    # those still searched for are missing
+    ("Tim SAR gabungan masih mencari tiga orang di sekitar jembatan.", "id", "tiga", "people missing"),
+    ("Rescuers were still searching for 12 people on Sunday.", "en", "12", "people missing"),
+    # "yang kami periksa": the witnesses the investigators questioned
+    ("Sudah 112 saksi yang kami periksa dalam perkara ini.", "id", "112", "witnesses questioned"),
+])
+def test_action_words(text, lang, figure, measure):
+    assert _claims(text, lang)[figure].measure == measure
+
+
 def test_a_rising_toll_is_a_running_count_not_one_event():
     assert not _claims("Nice attack: death toll rises to 85 as row over police presence grows", "en")["85"].is_event
