@@ -33,7 +33,9 @@ from kg.entities import Entities, split_place
 from kg.intervals import Interval, date_span, days_apart, describe, interval_of, overlaps
 from kg.measures import Measures, load_measures
 from kg.lang import alternation, fold_case, forms
+from kg.clean import kept_spans
 from kg.model import Claim, Comparison, Document
+from kg.sentences import split_sentences
 
 SMALL_KEY = 200  # keys up to this size are compared pair by pair (at most 19,900 pairs)
 NEIGHBOURS = 8  # in larger keys, each distinct statement meets this many nearest by figure
@@ -82,6 +84,8 @@ class Scope:
         self.measures = measures or load_measures()
         self.languages = {d.doc: d.language for d in documents}
         self.fact_checks = {d.doc for d in documents if _is_fact_check(d)}
+        self.documents = {d.doc: d for d in documents}
+        self._lead_ins: dict[str, dict[int, str]] = {}
         self._contrasts: dict[tuple[str, str], bool] = {}
         self._tolls: dict[tuple[str, str], bool] = {}
         self._places: dict[str, tuple[str, tuple[str, ...]]] = {}
@@ -154,14 +158,28 @@ class Scope:
             hit = self._tolls[(lang, p.claim.sentence)] = bool(_marker_re(lang, "cumulative_markers", "toll").search(fold_case(p.claim.sentence)))
         return hit
 
+    def lead_in(self, claim: Claim) -> str:
+        """The sentence before a claim's sentence in its paragraph ("Angka berbeda disampaikan
+        Kementerian Kesehatan."), or "" when it opens one or its document is unknown."""
+        doc = self.documents.get(claim.doc)
+        if doc is None:
+            return ""
+        before = self._lead_ins.get(claim.doc)
+        if before is None:
+            sentences = split_sentences(doc.text, doc.kept or kept_spans(doc.text, doc.language), doc.language)
+            before = self._lead_ins[claim.doc] = {
+                s.start: doc.text[p.start:p.end] for p, s in zip(sentences, sentences[1:]) if p.paragraph == s.paragraph}
+        return before.get(claim.sentence_start, "")
+
     def set_against(self, a: Profile, b: Profile) -> bool:
         """Whether an article sets two of its figures against each other: it is a fact-check,
-        or a sentence of either says the figures differ ("angka yang lebih tinggi", "up from")."""
+        or the sentence of either, or the sentence that leads into it, says the figures differ
+        ("angka yang lebih tinggi", "up from", "Angka berbeda disampaikan Kemenkes. ...")."""
         doc = a.claim.doc
         if doc in self.fact_checks:
             return True
         lang = self.languages.get(doc, "id")
-        for sentence in (a.claim.sentence, b.claim.sentence):
+        for sentence in (a.claim.sentence, b.claim.sentence, self.lead_in(a.claim), self.lead_in(b.claim)):
             hit = self._contrasts.get((lang, sentence))
             if hit is None:
                 hit = self._contrasts[(lang, sentence)] = bool(_marker_re(lang, "contrast_markers", "words").search(fold_case(sentence)))

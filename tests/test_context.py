@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kg.claims import extract_claims
+from kg.compare import compare_claims
 from kg.entities import load_entities
 from kg.model import Document
 
@@ -153,3 +154,21 @@ def test_action_words(text, lang, figure, measure):
 
 def test_a_rising_toll_is_a_running_count_not_one_event():
     assert not _claims("Nice attack: death toll rises to 85 as row over police presence grows", "en")["85"].is_event
+
+
+FLOOD = ("BPBD mencatat 12 warga meninggal akibat banjir di Kabupaten Bogor hingga Selasa (4/3/2025).\n\n"
+         "{lead} Kepala Kantor SAR Jakarta menyebut korban meninggal akibat banjir di Kabupaten Bogor "
+         "mencapai 15 orang.")
+
+
+@pytest.mark.parametrize("lead, reported", [
+    # the sentence that leads into a figure may set it against another
+    ("Data berbeda disampaikan Basarnas.", True),
+    ("Basarnas juga menyampaikan data korban.", False),
+])
+def test_a_lead_in_sentence_sets_two_figures_of_one_article_apart(lead, reported):
+    doc = Document(doc="t.txt", path="t.txt", text=FLOOD.format(lead=lead), language="id", published="2025-03-04")
+    claims = extract_claims(doc, ENTITIES)
+    ids = {c.quantity.text: c.id for c in claims}
+    differ = {frozenset((c.a, c.b)) for c in compare_claims(claims, ENTITIES, [doc]) if c.relation != "agree"}
+    assert (frozenset((ids["12"], ids["15"])) in differ) == reported
