@@ -108,6 +108,10 @@ class Lexicon:
         self.hedge_re = _phrases(all_forms(lang, "qualifiers", "hedges"))
         # "could number as many as 8,000": a bound that estimates rather than caps becomes a guess.
         self.hedged_bounds = {w.casefold() for w in all_forms(lang, "qualifiers", "hedged_bounds")}
+        # "GeoNet revised the magnitude of Monday's earthquake up to 7.8": after a verb of change
+        # in the clause, such a bound is the new value, not a cap.
+        changes = all_forms(lang, "qualifiers", "changed_to")
+        self.changed_to_re = re.compile(r"\b(?:" + alternation(changes) + r")\b[^,;:.]*$", re.I) if changes else None
         alt = alternation(self.qual_before)
         # The qualifier words end right where the figure starts: "tidak melebihi 400-500".
         self.qual_re = re.compile(r"(?:^|[\s(“\"‘'])(" + alt + r")\s*$")

@@ -161,6 +161,11 @@ def _scale_of(raw: str, lex: Lexicon) -> float:
     return lex.scales.get(last, 1.0)
 
 
+# How far before a bound a verb of change makes it the new value ("revised the magnitude of
+# Monday's earthquake up to 7.8").
+CHANGE_REACH = 60
+
+
 def _qualifier(text: str, a: Atom, lex: Lexicon, fig_start: int, after_unit: int) -> str:
     """The qualifier of a figure from the words before it (and "lebih" or a hedge after its noun)."""
     if a.kind == "vague":
@@ -170,6 +175,8 @@ def _qualifier(text: str, a: Atom, lex: Lexicon, fig_start: int, after_unit: int
     m = lex.qual_re.search(before)
     if m:
         qualifier, qstart = lex.qual_before[m.group(1)], m.start(1)
+    if m and m.group(1) in lex.hedged_bounds and lex.changed_to_re and lex.changed_to_re.search(before[max(0, qstart - CHANGE_REACH): qstart]):
+        qualifier = "exact"
     if qualifier == "exact" and lex.after_re.match(text[after_unit:]):
         qualifier = "more_than"
     window = HYPHENATED_WORD.findall(text[max(0, qstart - 40): qstart])[-3:]

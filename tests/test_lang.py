@@ -10,7 +10,7 @@ import pytest
 # The files and sections the code reads; a new section must be added here on purpose.
 EXPECTED = {
     "numbers": {"format", "units", "multipliers", "teens", "scales", "vague", "fractions", "range_joiners"},
-    "qualifiers": {"before", "after", "after_exceptions", "hedges", "hedged_bounds"},
+    "qualifiers": {"before", "after", "after_exceptions", "hedges", "hedged_bounds", "changed_to"},
     "months": {"months", "weekdays", "relative_days", "relative_periods", "weekday_suffixes", "ago",
                "ago_words", "month_parts", "law_year", "period_starts", "time_zones", "time_markers"},
     "units": {"units", "duration_ago", "points_context", "unit_measures", "unit_before", "currency_before", "currency_after",
