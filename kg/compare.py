@@ -29,11 +29,11 @@ from functools import lru_cache
 from itertools import combinations
 from typing import Iterator, Sequence
 
+from kg.clean import kept_spans
 from kg.entities import Entities, split_place
 from kg.intervals import Interval, date_span, days_apart, describe, interval_of, overlaps
-from kg.measures import Measures, load_measures
 from kg.lang import alternation, fold_case, forms
-from kg.clean import kept_spans
+from kg.measures import Measures, load_measures
 from kg.model import Claim, Comparison, Document
 from kg.sentences import split_sentences
 
@@ -86,8 +86,7 @@ class Scope:
         self.fact_checks = {d.doc for d in documents if _is_fact_check(d)}
         self.documents = {d.doc: d for d in documents}
         self._lead_ins: dict[str, dict[int, str]] = {}
-        self._contrasts: dict[tuple[str, str], bool] = {}
-        self._tolls: dict[tuple[str, str], bool] = {}
+        self._marked: dict[tuple[str, str, str], bool] = {}
         self._places: dict[str, tuple[str, tuple[str, ...]]] = {}
         self._place_rel: dict[tuple[str | None, str | None], str | None] = {}
         self._names: dict[str, str] = {}
@@ -152,10 +151,15 @@ class Scope:
     def is_toll(self, p: Profile) -> bool:
         """Whether a count is the running toll of its story's event ("the death toll has risen
         to 85"), which an article may set beside the count of the event itself."""
-        lang = self.languages.get(p.claim.doc, "id")
-        hit = self._tolls.get((lang, p.claim.sentence))
+        return self._marks(p.claim.doc, p.claim.sentence, "cumulative_markers", "toll")
+
+    def _marks(self, doc: str, sentence: str, section: str, key: str) -> bool:
+        """Whether a sentence of a document holds a marker word of events.toml [section] key."""
+        lang = self.languages.get(doc, "id")
+        memo = (lang, section + "." + key, sentence)
+        hit = self._marked.get(memo)
         if hit is None:
-            hit = self._tolls[(lang, p.claim.sentence)] = bool(_marker_re(lang, "cumulative_markers", "toll").search(fold_case(p.claim.sentence)))
+            hit = self._marked[memo] = bool(_marker_re(lang, section, key).search(fold_case(sentence)))
         return hit
 
     def lead_in(self, claim: Claim) -> str:
@@ -178,14 +182,8 @@ class Scope:
         doc = a.claim.doc
         if doc in self.fact_checks:
             return True
-        lang = self.languages.get(doc, "id")
-        for sentence in (a.claim.sentence, b.claim.sentence, self.lead_in(a.claim), self.lead_in(b.claim)):
-            hit = self._contrasts.get((lang, sentence))
-            if hit is None:
-                hit = self._contrasts[(lang, sentence)] = bool(_marker_re(lang, "contrast_markers", "words").search(fold_case(sentence)))
-            if hit:
-                return True
-        return False
+        sentences = (a.claim.sentence, b.claim.sentence, self.lead_in(a.claim), self.lead_in(b.claim))
+        return any(self._marks(doc, s, "contrast_markers", "words") for s in sentences)
 
 
 def _is_fact_check(doc: Document) -> bool:

@@ -18,6 +18,9 @@ WORD_FIGURE_MIN = 10
 
 
 HYPHENATED_WORD = re.compile(r"[\w-]+")
+# How far before a bound a verb of change makes it the new value ("revised the magnitude of
+# Monday's earthquake up to 7.8").
+CHANGE_REACH = 60
 
 
 
@@ -161,11 +164,6 @@ def _scale_of(raw: str, lex: Lexicon) -> float:
     return lex.scales.get(last, 1.0)
 
 
-# How far before a bound a verb of change makes it the new value ("revised the magnitude of
-# Monday's earthquake up to 7.8").
-CHANGE_REACH = 60
-
-
 def _qualifier(text: str, a: Atom, lex: Lexicon, fig_start: int, after_unit: int) -> str:
     """The qualifier of a figure from the words before it (and "lebih" or a hedge after its noun)."""
     if a.kind == "vague":
@@ -175,7 +173,8 @@ def _qualifier(text: str, a: Atom, lex: Lexicon, fig_start: int, after_unit: int
     m = lex.qual_re.search(before)
     if m:
         qualifier, qstart = lex.qual_before[m.group(1)], m.start(1)
-    if m and m.group(1) in lex.hedged_bounds and lex.changed_to_re and lex.changed_to_re.search(before[max(0, qstart - CHANGE_REACH): qstart]):
+    estimate = m is not None and m.group(1) in lex.hedged_bounds
+    if estimate and lex.changed_to_re and lex.changed_to_re.search(before[max(0, qstart - CHANGE_REACH): qstart]):
         qualifier = "exact"
     if qualifier == "exact" and lex.after_re.match(text[after_unit:]):
         qualifier = "more_than"
@@ -184,8 +183,7 @@ def _qualifier(text: str, a: Atom, lex: Lexicon, fig_start: int, after_unit: int
     # A hedge ("mungkin", "diperkirakan", "is estimated") makes a plain or approximate figure
     # a guess; a capitalised month name is the month ("in May", "Theresa May"), not "may".
     words = " ".join("" if w[:1].isupper() and w.casefold() in lex.months else w.casefold() for w in window)
-    guessable = qualifier in ("exact", "approx") or m is not None and m.group(1) in lex.hedged_bounds
-    if guessable and lex.hedge_re.search(words):
+    if (qualifier in ("exact", "approx") or estimate) and lex.hedge_re.search(words):
         qualifier = "hedged"
     return qualifier
 
@@ -228,11 +226,11 @@ def find_quantities(text: str, offset: int = 0, lang: str = "id") -> list[Quanti
         elif out and out[-1].noun and unit.end == a.end and units.continues(text[out[-1].end - offset: a.start]):
             # "The toll rose to 85 on 19 July, when ..., and to 86 on 21 July": the change goes on
             unit = unit._replace(unit=out[-1].unit, noun=out[-1].noun)
-        elif unit.unit == "money" and unit.noun is None and _last_sum(out, unit.currency):
+        elif unit.unit == "money" and unit.noun is None and (same_as := _last_sum(out, unit.currency)):
             # "Negara dirugikan Rp193,7 triliun hanya untuk satu tahun, dan kalau seluruh periode
             # dihitung, hampir Rp1.000 triliun": a sum without a noun is what the sum before it
             # in its sentence was
-            unit = unit._replace(noun=_last_sum(out, unit.currency))
+            unit = unit._replace(noun=same_as)
         elif unit.unit == "count" and unit.noun is None and unit.end == a.end and out and out[-1].unit == "person":
             # "400 people are trapped, and 14 were pulled out": a bare number after a head count
             # counts people too (not the noun, which may name what happened: "413 deaths, 2,500 injured").

@@ -199,10 +199,10 @@ class UnitReader:
             return UnitInfo(start, end, end, unit, None, noun)
         if person_after or kind != "fraction" and self.re_person_verb_before and self.re_person_verb_before.search(before):
             return UnitInfo(start, end, end, "person", None, None)
-        m = self._unit_in_clause(before)
-        if m:
+        word = self._unit_in_clause(before)
+        if word:
             # "revised the magnitude of Monday's earthquake up to 7.8"
-            unit = self.units[m.casefold()]
+            unit = self.units[word.casefold()]
             return UnitInfo(start, end, end, unit, None, self.unit_measures.get(unit))
         return UnitInfo(start, end, end, "fraction" if kind == "fraction" else "count", None, None)
 
@@ -251,9 +251,9 @@ class UnitReader:
         """The measure class of the counted noun of the clause before a figure: with heads, a
         head noun within the longer reach, else the last noun that is not a possessor of another."""
         if heads and self.re_head_before:
-            heads = list(self.re_head_before.finditer(self._window(before, GENERIC_NOUN_BEFORE_CHARS)))
-            if heads:
-                return self.nouns[heads[-1].group(1).casefold()]
+            named = self.re_head_before.findall(self._window(before, GENERIC_NOUN_BEFORE_CHARS))
+            if named:
+                return self.nouns[named[-1].casefold()]
         found = [m.group(1).casefold() for m in self.re_noun_before.finditer(self._window(before, reach))]
         if found and found[-1] in self.possessors:
             # The owner may stand further back: "kerugian keuangan negara dalam perkara ini".
