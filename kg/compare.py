@@ -375,16 +375,18 @@ def _gc_paused() -> Iterator[None]:
 def _compare(claims: Sequence[Claim], scope: Scope) -> list[Comparison]:
     named: dict[tuple, dict[str, list[Profile]]] = defaultdict(lambda: defaultdict(list))
     weak: dict[tuple, list[Profile]] = defaultdict(list)
+    keys: dict[tuple, None] = {}  # in the order the claims first meet them, so output is stable
     for claim in claims:
         if not claim.measure:
             continue
         profile = scope.profile(claim)
+        keys.setdefault(profile.key)
         if claim.subject and not claim.subject_inferred:
             named[profile.key][profile.subject].append(profile)
         else:
             weak[profile.key].append(profile)
     out: list[Comparison] = []
-    for key in set(named) | set(weak):
+    for key in keys:
         groups = named.get(key, {})
         pairs = [pair for group in groups.values() for pair in _pairs(group)]
         pairs += _pairs(weak.get(key, []))
