@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.number_lexicon import Atom, Lexicon
+from kg.units import UnitReader
 
 # A time of day "17.41" or "08:00".
 TIME_DIGITS = re.compile(r"^\d{1,2}[.:]\d{2}$")
@@ -117,8 +118,9 @@ def is_excluded(text: str, a: Atom, lex: Lexicon) -> bool:
     # The first day of a date range: "5 hingga 18 Maret 2024".
     if lex.day_range_re.match(after):
         return True
-    # Glued to letters before ("C-130", "COVID-19", "ke-3"), unless a currency sign ("Rp38").
-    if LETTER_BEFORE.search(before) and not lex.currency_glued.search(before):
+    # Glued to letters before ("C-130", "COVID-19", "ke-3"), unless a currency sign ("Rp38") or
+    # a unit word ("magnitude-7.8").
+    if LETTER_BEFORE.search(before) and not lex.currency_glued.search(before) and not UnitReader(lex.lang).glued_before(before):
         return True
     # Glued to letters after ("5G", "3D"), unless a unit written without a space ("5km").
     if LETTER_AFTER.match(after) and not lex.glued_unit.match(after):

@@ -178,6 +178,9 @@ def _qualifier(text: str, a: Atom, lex: Lexicon, fig_start: int, after_unit: int
         qualifier = "exact"
     if qualifier == "exact" and lex.after_re.match(text[after_unit:]):
         qualifier = "more_than"
+    opener = lex.between.search(text[:qstart])
+    if opener:  # "could run to between $NZ2 billion and $NZ3 billion": the hedge stands before "between"
+        qstart = opener.start()
     window = HYPHENATED_WORD.findall(text[max(0, qstart - 40): qstart])[-3:]
     window += HYPHENATED_WORD.findall(text[after_unit: after_unit + 30])[:2]
     # A hedge ("mungkin", "diperkirakan", "is estimated") makes a plain or approximate figure

@@ -90,7 +90,8 @@ class UnitReader:
         before_units = [f for f, u in self.units.items() if u not in self.durations and len(f) >= UNIT_BEFORE_MIN and f.isalpha()]
         connectors = forms(lang, "units", "unit_before").get("connectors", [])
         between = r"(?:\s+(?:" + alternation(connectors) + r"))?" if connectors else ""
-        self.re_unit_before = re.compile(r"(?<![\w-])(" + alternation(before_units) + r")" + between + r"\s+$", re.I) if before_units else None
+        # "magnitude-7.8": or glued to it by a hyphen
+        self.re_unit_before = re.compile(r"(?<![\w-])(" + alternation(before_units) + r")(?:" + between + r"\s+|[-‐])$", re.I) if before_units else None
         # "the magnitude of Monday's earthquake up to 7.8": a unit that says what is measured,
         # named earlier in the clause of a figure without a unit or noun of its own.
         measuring = [f for f in before_units if self.units[f] in self.unit_measures]
@@ -136,6 +137,10 @@ class UnitReader:
         """Whether the words between two figures carry the first one's change on to the second
         ("rose to 85 on 19 July, and to 86 on 21 July")."""
         return bool(self.re_goes_on and self.re_goes_on.search(between))
+
+    def glued_before(self, before: str) -> bool:
+        """Whether a spelt-out unit word is joined to the figure after it by a hyphen ("magnitude-7.8")."""
+        return before[-1:] in "-‐" and bool(self.re_unit_before and self.re_unit_before.search(before))
 
     def refers_back(self, clause: str) -> bool:
         """Whether the clause before a figure names what it counts only by reference ("the
