@@ -276,7 +276,8 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
             bare = q.unit == "person" and (q.noun is None or q.noun in reader.generic or q.noun == ROOT_PERSONS)
             if ctx.measure and whole and whole.quantity.unit == q.unit and (ctx.is_part or bare):
                 ctx = _like_whole(ctx, whole, bare)
-            prev_end = q.end
+            if not reader.in_scope_phrase(doc.text[s.start:q.start], q.noun):
+                prev_end = q.end
             claims.append(Claim(
                 id=claim_id(doc.doc, q), doc=doc.doc, quantity=q, sentence=sent,
                 sentence_start=s.start, sentence_end=s.end,

@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from kg.lang import alternation, forms, inverse, object_verbs
 from kg.model import Quantity
+from kg.number_lexicon import Lexicon
 
 # Currency signs glued to or just before the number: "Rp38,5 triliun", "US$ 2 juta".
 CURRENCY_GAP = r"\.?\s*$"
@@ -126,7 +127,22 @@ class UnitReader:
         person_verbs = [w for w in verbs if w in person_acts]
         self.re_person_verb_before = re.compile(r"\b(?:" + alternation(person_verbs) + r")\w*\s+(?:[^\W\d]+\s+){0,2}$", re.I) if person_verbs else None
         self.re_person_action = re.compile(r"^\s+(?:(?:" + aux + r")\s+){0,2}(?:" + alternation(person_acts) + r")\b", re.I) if person_acts else None
+        # "di tiga provinsi", "in 16 districts": a figure of places in a phrase that says where
+        # a later figure applies; it neither ends that figure's look back nor is its noun.
+        scope = forms(lang, "nouns", "scope_phrases")
+        preps = alternation(scope.get("before", [])) or "(?!)"
+        place_nouns = alternation(w for w, c in nouns.items() if c in scope.get("classes", [])) or "(?!)"
+        self.scope_classes = frozenset(scope.get("classes", []))
+        self.re_scope_prep = re.compile(r"\b(?:" + preps + r")\s+$", re.I)
+        numbers = Lexicon(lang)
+        number = r"(?:\d[\d.,]*|" + alternation({*numbers.unit_words, *numbers.teens, *numbers.multipliers}) + r")"
+        self.re_scope_phrase = re.compile(r"\b(?:" + preps + r")\s+" + number + r"(?:[\s-]+" + number + r")*\s+(?:" + place_nouns + r")\b", re.I)
         self.re_anaphoric = re.compile(r"\b(?:" + alternation(forms(lang, "nouns", "anaphoric")["words"]) + r")\b", re.I)
+
+    def in_scope_phrase(self, before: str, noun: str | None) -> bool:
+        """Whether a figure of places right after `before` says where a later figure applies
+        ("korban meninggal di tiga provinsi mencapai 836 orang")."""
+        return noun in self.scope_classes and bool(self.re_scope_prep.search(before))
 
     def changes_to(self, between: str) -> bool:
         """Whether the words between two figures make the second the new value of the first
@@ -245,6 +261,7 @@ class UnitReader:
         """The clause before a figure, at most reach characters, after any number or verb that
         takes the figure as its object."""
         window = CLAUSE_BREAK.split(before[-reach:])[-1]
+        window = self.re_scope_phrase.sub(lambda m: " " * len(m.group()), window)
         # A noun before another figure counts that figure: "the death toll rose to 413, with
         # 2,500 injured" (the injured are no deaths).
         window = LAST_NUMBER.split(window)[-1]

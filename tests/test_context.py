@@ -54,6 +54,10 @@ def test_place_of_a_figure_en(text, figure, place):
     ("Sebanyak 12 orang tewas, 8 orang di Agam dan 4 orang di Pasaman.", "4", "people killed"),
     # a verb cut off by a coordinator or a comma does not take the next figure as its object
     ("Ledakan itu menewaskan 31 orang dan 270 orang luka-luka, kata Kapolda.", "270", "people wounded"),
+    # a figure of places in a phrase of where ("di tiga provinsi") leaves the words before it to
+    # the figure after it: what happened, and the noun a general class word gives way to
+    ("BPBD mencatat korban meninggal akibat gempa di empat kabupaten mencapai 215 orang.", "215", "victims killed"),
+    ("Jumlah pengungsi di 12 kecamatan sebanyak 8.450 jiwa, kata Rahmat.", "8.450", "people displaced"),
 ])
 def test_measure_of_a_bare_figure(text, figure, measure):
     assert _claims(text)[figure].measure == measure
