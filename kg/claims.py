@@ -166,6 +166,13 @@ def _back_fill(out: list[Said], sentences: list[Sentence], i: int, has_figures: 
             out[j] = Said(said.speaker, said.kind, None, said.said_on, out[j].via or said.via)
 
 
+def _restated_as(c: Claim) -> tuple:
+    """What two claims of a document share when one restates the other. What was added to a
+    count never restates the count ("sembilan tersangka baru" beside "sudah ada sembilan tersangka")."""
+    added = bool(c.measure and c.measure.endswith(INCREMENT_SUFFIX))
+    return (c.quantity.low, c.quantity.high, c.quantity.unit, c.subject, added)
+
+
 def _restatements(claims: list[Claim], title_end: int) -> list[Claim]:
     """Link claims that repeat an earlier figure of the same document (headline, later quote)."""
     first: dict[tuple, Claim] = {}
@@ -173,11 +180,10 @@ def _restatements(claims: list[Claim], title_end: int) -> list[Claim]:
     # the one that says most (an action, a speaker), then the earliest.
     body_first = sorted(claims, key=lambda c: (c.start < title_end, c.action is None, c.speaker is None, c.start))
     for c in body_first:
-        key = (c.quantity.low, c.quantity.high, c.quantity.unit, c.subject)
-        first.setdefault(key, c)
+        first.setdefault(_restated_as(c), c)
     out = []
     for c in claims:
-        rep = first[(c.quantity.low, c.quantity.high, c.quantity.unit, c.subject)]
+        rep = first[_restated_as(c)]
         # Two figures of one sentence ("12 internasional dan 12 domestik") are two claims.
         restates = rep.id != c.id and rep.sentence_start != c.sentence_start
         out.append(replace(c, same_as=rep.id) if restates else c)
@@ -200,6 +206,10 @@ def _base(measure: str, action: str | None) -> str:
     """A measure without its action word ("students killed" -> "students")."""
     return measure[: -len(action) - 1] if action and measure.endswith(" " + action) else measure
 
+
+# Marks the measure of a figure that counts what was added to a running count ("bertambah 268
+# orang": "people killed (increase)").
+INCREMENT_SUFFIX = "(increase)"
 
 # A length is restated with its unit ("19 km"), never as "it at 7.4" or "the figure". (A
 # figure in metres has no measure, so it never stands as an antecedent.)
@@ -276,6 +286,9 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
             bare = q.unit == "person" and (q.noun is None or q.noun in reader.generic or q.noun == ROOT_PERSONS)
             if ctx.measure and whole and whole.quantity.unit == q.unit and (ctx.is_part or bare):
                 ctx = _like_whole(ctx, whole, bare)
+            if ctx.is_increment and ctx.measure:
+                # what was added to a count is never that count: its own measure keeps them apart
+                ctx = replace(ctx, measure=f"{ctx.measure} {INCREMENT_SUFFIX}")
             if not reader.in_scope_phrase(doc.text[s.start:q.start], q.noun):
                 prev_end = q.end
             claims.append(Claim(

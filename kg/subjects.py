@@ -28,6 +28,8 @@ RATE_REACH = 30
 PART_REACH = 60
 # How far before a place its locative word may stand: "di berbagai wilayah Irak".
 LOCATIVE_REACH = 24
+# How far after a figure its clause may go on to the new count it adds to ("two bodies, bringing the toll to").
+INCREMENT_THEN_REACH = 60
 # A document's main organisation is its default subject once named this often.
 MAIN_SUBJECT_MENTIONS = 3
 
@@ -43,6 +45,7 @@ class Context:
     action: str | None
     is_event: bool
     is_part: bool = False
+    is_increment: bool = False
 
 
 
@@ -73,6 +76,12 @@ class ContextLexicon:
         self.since_re = re.compile(rf"\b(?:{alternation(forms(lang, 'months', 'period_starts')['words'])})\b")
         self.event_re = re.compile(rf"\b(?:{alternation(events)})\b")
         self.rate_re = re.compile(rf"\b(?:{alternation(forms(lang, 'events', 'rate_markers')['words'])})\b")
+        increments = forms(lang, "events", "increment_markers")
+        self.increment_before_re = re.compile(rf"\b(?:{alternation(increments['before'])})\s+$")
+        # the words may follow the figure itself ("two more") or its noun ("sembilan orang tersangka baru")
+        self.increment_after_re = re.compile(rf"^\s+(?:[^\W\d]+\s+){{0,2}}(?:{alternation(increments['after'])})\b(?!\s+than\b)")
+        then = increments.get("then", [])
+        self.increment_then_re = re.compile(rf"^\D{{0,{INCREMENT_THEN_REACH}}}?\b(?:{alternation(then)})\b") if then else re.compile("(?!)")
         self.total_re = re.compile(rf"\b(?:{alternation(totals)})\b")
         # "di Iran", "di barat Tharthar, provinsi Anbar": the locative word, at most one word, the
         # place; "tewas di Iran akibat serangan Israel" does not put the figure in Israel.
@@ -209,7 +218,9 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     is_part = bool(figures > 1 and lex.part_before_re.search(low[max(0, fig_start - PART_REACH):fig_start])
                    or lex.part_after_re.match(low[fig_end:])
                    or prev_end > 0 and lex.part_opening_re and lex.part_opening_re.match(low))
-    return Context(subject, inferred, place, measure, action, is_event, is_part)
+    is_increment = bool(lex.increment_before_re.search(low[max(prev_end, fig_start - RATE_REACH):fig_start])
+                        or lex.increment_after_re.match(low[fig_end:]) or lex.increment_then_re.match(low[fig_end:]))
+    return Context(subject, inferred, place, measure, action, is_event, is_part, is_increment)
 
 
 @lru_cache(maxsize=8192)

@@ -58,6 +58,12 @@ def test_place_of_a_figure_en(text, figure, place):
     # the figure after it: what happened, and the noun a general class word gives way to
     ("BPBD mencatat korban meninggal akibat gempa di empat kabupaten mencapai 215 orang.", "215", "victims killed"),
     ("Jumlah pengungsi di 12 kecamatan sebanyak 8.450 jiwa, kata Rahmat.", "8.450", "people displaced"),
+    # what was added to a running count is not the count
+    ("Dalam sehari korban meninggal bertambah 57 orang.", "57", "victims killed (increase)"),
+    ("Polisi kembali menetapkan tiga orang tersangka baru.", "tiga", "suspects (increase)"),
+    ("Polda menetapkan empat tersangka, sehingga total tersangka menjadi 11 orang.", "empat", "suspects (increase)"),
+    ("Polda menetapkan empat tersangka, sehingga total tersangka menjadi 11 orang.", "11", "suspects"),
+    ("Korban luka bertambah menjadi 96 orang.", "96", "victims wounded"),
 ])
 def test_measure_of_a_bare_figure(text, figure, measure):
     assert _claims(text)[figure].measure == measure
@@ -72,6 +78,12 @@ def test_measure_of_a_bare_figure(text, figure, measure):
     # a figure in quotation marks keeps the verb after the closing mark
     ('A post claimed that "at least 134 people" had died and "more than 600" were wounded.', "134", "people killed"),
     ('A post claimed that "at least 134 people" had died and "more than 600" were wounded.', "600", "people wounded"),
+    # what was added to a running count is not the count
+    ("Divers recovered three more bodies on Sunday.", "three", "people killed (increase)"),
+    ("Crews found two bodies in a burned cabin, bringing the death toll to 11.", "two", "people killed (increase)"),
+    ("Crews found two bodies in a burned cabin, bringing the death toll to 11.", "11", "people killed"),
+    ("The toll rose by 12 to 57.", "12", "people killed (increase)"),
+    ("At least 57 were killed and another 240 injured.", "240", "people wounded"),
 ])
 def test_which_verb_takes_a_figure(text, figure, measure):
     assert _claims(text, "en")[figure].measure == measure
@@ -176,3 +188,18 @@ def test_a_lead_in_sentence_sets_two_figures_of_one_article_apart(lead, reported
     ids = {c.quantity.text: c.id for c in claims}
     differ = {frozenset((c.a, c.b)) for c in compare_claims(claims, ENTITIES, [doc]) if c.relation != "agree"}
     assert (frozenset((ids["12"], ids["15"])) in differ) == reported
+
+
+def test_what_was_added_meets_neither_the_count_nor_its_restatement():
+    """New suspects of a day are not the running total, and a later "sudah ada sembilan
+    tersangka" is no restatement of "sembilan tersangka baru"."""
+    first = Document(doc="a.txt", path="a.txt", language="id", published="2025-05-02",
+                     text="Polda Riau menetapkan sembilan tersangka pembakaran lahan, Kamis (1/5/2025).")
+    later = Document(doc="b.txt", path="b.txt", language="id", published="2025-05-09", text=(
+        "Polda Riau kembali menetapkan sembilan orang tersangka baru, Kamis (8/5/2025). "
+        "Sebelumnya sudah ada sembilan tersangka dalam perkara ini. Dengan demikian, total tersangka kini 18 orang."))
+    claims = [*extract_claims(first, ENTITIES), *extract_claims(later, ENTITIES)]
+    added = next(c for c in claims if c.doc == "b.txt" and c.measure.endswith("(increase)"))
+    assert [c.quantity.text for c in claims if c.same_as == added.id] == []
+    met = {frozenset((c.a, c.b)) for c in compare_claims(claims, ENTITIES, [first, later])}
+    assert not any(added.id in pair for pair in met)

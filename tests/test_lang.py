@@ -17,7 +17,7 @@ EXPECTED = {
               "home_dollar", "home_dollar_domains"},
     "nouns": {"inherit", "generic", "anaphoric", "heads", "possessors", "scope_phrases", "partitive", "money_links", "suffixes", "persons", "things"},
     "actions": {"actions", "grammar", "class_actions", "class_actions_fixed"},
-    "events": {"event_nouns", "part_markers", "cumulative_markers", "contrast_markers", "rate_markers"},
+    "events": {"event_nouns", "part_markers", "cumulative_markers", "contrast_markers", "rate_markers", "increment_markers"},
     "attribution": {"verbs", "grammar", "back_reference", "pronouns", "relay", "outlet_credit", "stop_words", "connectives",
                     "topic_shift", "not_speaker", "drop_leading", "roles"},
     "boilerplate": {"line_starts", "inline"},
