@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from kg.entities import Entities, split_place
 from kg.lang import alternation, fold_case, forms, inverse, object_verbs
+from kg.number_lexicon import Lexicon
 
 # How far around a figure its action verb may stand ("menewaskan 22", "75 teroris ... tewas").
 ACTION_BEFORE = 120
@@ -72,7 +73,10 @@ class ContextLexicon:
         self.part_before_re = re.compile(rf"\b(?:{alternation(parts['before'])})\b[^,;:.]*$")
         self.part_after_re = re.compile(rf"^\s*(?:{alternation(parts['after'])})\b")
         opening = parts.get("opening", [])
-        self.part_opening_re = re.compile(rf"^\W*(?:{alternation(opening)})\s+\S*\d") if opening else None
+        words = Lexicon(lang)
+        number = rf"(?:\S*\d|(?:{alternation({*words.unit_words, *words.teens, *words.multipliers})})\b)"
+        # "Dari 102 korban ...", "Dari tujuh tersangka itu, empat orang ..."
+        self.part_opening_re = re.compile(rf"^\W*(?:{alternation(opening)})\s+{number}") if opening else None
         self.since_re = re.compile(rf"\b(?:{alternation(forms(lang, 'months', 'period_starts')['words'])})\b")
         self.event_re = re.compile(rf"\b(?:{alternation(events)})\b")
         self.rate_re = re.compile(rf"\b(?:{alternation(forms(lang, 'events', 'rate_markers')['words'])})\b")

@@ -95,6 +95,8 @@ def test_which_verb_takes_a_figure(text, figure, measure):
     # a bare part counts its whole's noun; the action after the next clause's figure is not its own
     ('"Dari 247 siswa, 208 sudah pulang dan 39 masih dirawat," katanya.', "id", "39", "students hospitalised", True),
     ('"Dari 247 siswa, 208 sudah pulang dan 39 masih dirawat," katanya.', "id", "208", "students", True),
+    # the whole may be a number word
+    ("Dari sebelas tersangka itu, enam orang merupakan pejabat dinas.", "id", "enam", "suspects", True),
     # but "dari" inside a clause links two figures of one count
     ("Sebanyak 1.236 jiwa dari 358 kepala keluarga terpaksa mengungsi.", "id", "1.236", "people displaced", False),
 ])
