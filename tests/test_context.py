@@ -205,3 +205,20 @@ def test_what_was_added_meets_neither_the_count_nor_its_restatement():
     assert [c.quantity.text for c in claims if c.same_as == added.id] == []
     met = {frozenset((c.a, c.b)) for c in compare_claims(claims, ENTITIES, [first, later])}
     assert not any(added.id in pair for pair in met)
+
+
+@pytest.mark.parametrize("text, reported", [
+    # an earlier statement restated in the pluperfect is set against the later one
+    ("The county mayor had said on Monday that 14 people were killed in the fires. "
+     "On Wednesday the sheriff told reporters that 19 people were killed in the fires.", True),
+    ("The toll had stood at 14 on Monday. On Wednesday the sheriff told reporters that 19 people were killed.", True),
+    # two figures side by side without a word that sets them apart count two things
+    ("The county mayor said on Monday that 14 people were killed in the fires. "
+     "On Wednesday the sheriff told reporters that 19 people were killed in the fires.", False),
+])
+def test_an_earlier_statement_restated_sets_two_figures_apart(text, reported):
+    doc = Document(doc="t.txt", path="t.txt", text=text, language="en", published="2016-12-01")
+    claims = extract_claims(doc, ENTITIES)
+    ids = {c.quantity.text: c.id for c in claims}
+    differ = {frozenset((c.a, c.b)) for c in compare_claims(claims, ENTITIES, [doc]) if c.relation != "agree"}
+    assert (frozenset((ids["14"], ids["19"])) in differ) == reported
