@@ -16,6 +16,8 @@ NOUN_BEFORE_CHARS = 45
 # A general word after the figure ("unit", "jiwa") says something is counted, so the noun that
 # names it may stand further back: "rumah yang hanyut terbawa arus di Nagari X sebanyak 7 unit".
 GENERIC_NOUN_BEFORE_CHARS = 90
+# How far back "the number of <noun>" may head the clause of a figure without a noun.
+COUNTING_HEAD_CHARS = 150
 # A sentence or clause break stops the look back for a noun.
 CLAUSE_BREAK = re.compile(r"[.;:!?”“\"]")
 # Where the look back for a noun stops: at a number before the figure.
@@ -109,6 +111,11 @@ class UnitReader:
         # figure over the nouns of the phrases that follow it.
         heads = forms(lang, "nouns", "heads").get("words", [])
         self.re_head_before = re.compile(r"\b(" + alternation(heads) + r")\b", re.I) if heads else None
+        # "The number of people killed in the wildfires ... rose to 13": the noun after these
+        # words heads the clause in the same way
+        counting = forms(lang, "nouns", "heads").get("counting", [])
+        self.re_counting_before = re.compile(
+            r"\b(?:" + alternation(counting) + r")\s+(?:the\s+)?(" + alternation(nouns) + r")\b", re.I) if counting else None
         # "kerugian keuangan negara ... Rp 193,7 triliun": a possessor after another noun names
         # whose the thing is, not what the figure counts.
         self.possessors = {w.casefold() for w in forms(lang, "nouns", "possessors").get("words", [])}
@@ -273,7 +280,13 @@ class UnitReader:
         """The measure class of the counted noun of the clause before a figure: with heads, a
         head noun within the longer reach, else the last noun that is not a possessor of another."""
         if heads and self.re_head_before:
-            named = self.re_head_before.findall(self._window(before, GENERIC_NOUN_BEFORE_CHARS))
+            window = self._window(before, GENERIC_NOUN_BEFORE_CHARS)
+            named = self.re_head_before.findall(window)
+            if not named and self.re_counting_before:
+                # the counting phrase is the subject of the clause: verbs inside it ("killed in
+                # the wildfires that swept through ...") do not cut it off from the figure
+                clause = LAST_NUMBER.split(CLAUSE_BREAK.split(before[-COUNTING_HEAD_CHARS:])[-1])[-1]
+                named = self.re_counting_before.findall(clause)
             if named:
                 return self.nouns[named[-1].casefold()]
         found = [m.group(1).casefold() for m in self.re_noun_before.finditer(self._window(before, reach))]

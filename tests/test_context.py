@@ -84,6 +84,9 @@ def test_measure_of_a_bare_figure(text, figure, measure):
     ("Crews found two bodies in a burned cabin, bringing the death toll to 11.", "11", "people killed"),
     ("The toll rose by 12 to 57.", "12", "people killed (increase)"),
     ("At least 57 were killed and another 240 injured.", "240", "people wounded"),
+    # "the number of <noun>" heads its clause over the verbs and phrases inside it
+    ("The number of people killed in the floods that swept through the county on Friday rose to 23 on Sunday.",
+     "23", "people killed"),
 ])
 def test_which_verb_takes_a_figure(text, figure, measure):
     assert _claims(text, "en")[figure].measure == measure
