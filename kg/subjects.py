@@ -122,8 +122,8 @@ def document_topic(text: str, spans, title: str | None, entities: Entities, lang
                 first.setdefault(label, start + s)
     counts = Counter({k: v for k, v in counts.items() if v > 0 and k in first})
     subject = max(counts, key=lambda k: (counts[k], -first[k])) if counts else None
-    # Only a place the headline puts things in ("di Gaza", "dari Iran") scopes its figures;
-    # "Erupsi Gunung Lewotobi, ..." names a cause.
+    # Only a place the headline puts things in ("di Gaza", "dari Iran") is the story's place;
+    # "Erupsi Gunung Lewotobi, ..." names a cause. It may stand for a subject, never a figure's place.
     lex = ContextLexicon(lang)
     title_places = [p for p in (_places(title, entities, lang) if title else [])
                     if lex.locative_re.search(fold_case(title[max(0, p[0] - LOCATIVE_REACH): p[0]]))]
@@ -203,8 +203,10 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     locative = [p for p in places if lex.locative_re.search(fold_case(sentence[max(0, p[0] - LOCATIVE_REACH): p[0]]))]
     ranked = [p for p in locative if p[0] >= fig_end] + [p for p in reversed(locative) if p[1] <= fig_start]
     # A place named without a locative word is often an actor ("serangan Israel"), not the scope.
-    place = ranked[0][2] if ranked else topic.place
-    subject, inferred = _subject(orgs, fig_start, fig_end, topic, place)
+    place = ranked[0][2] if ranked else None
+    # The headline's place may stand for the subject of a sentence that names none, but it is
+    # no figure's place: "... di Aceh" in a headline does not put a three-province toll there.
+    subject, inferred = _subject(orgs, fig_start, fig_end, topic, place or topic.place)
     own = lex.class_actions.get(noun or "")  # "4.310 pengungsi": displaced
     # Dead bodies "recovered" are still deaths: a fixed class's own action wins.
     action = own if noun in lex.fixed_classes else _action(sentence, fig_start, fig_end, prev_end, lex, unit == "person") or own

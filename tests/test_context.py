@@ -225,3 +225,15 @@ def test_an_earlier_statement_restated_sets_two_figures_apart(text, reported):
     ids = {c.quantity.text: c.id for c in claims}
     differ = {frozenset((c.a, c.b)) for c in compare_claims(claims, ENTITIES, [doc]) if c.relation != "agree"}
     assert (frozenset((ids["14"], ids["19"])) in differ) == reported
+
+
+def test_a_headline_place_is_no_figure_place():
+    """The headline's place is the story's, not every figure's: a toll for three provinces in
+    an article headed "... di Aceh" is not Aceh's. Unknown stays unknown."""
+    text = ("Korban Banjir Bertambah, BPBA Catat 156 Korban di Aceh\n\n"
+            "BNPB mencatat 442 orang meninggal dunia akibat banjir hingga Minggu (30/11/2025).")
+    doc = Document(doc="t.txt", path="t.txt", text=text, language="id", published="2025-11-30",
+                   title="Korban Banjir Bertambah, BPBA Catat 156 Korban di Aceh")
+    claims = {c.quantity.text: c for c in extract_claims(doc, ENTITIES)}
+    assert claims["156"].place == "Aceh"
+    assert claims["442"].place is None
