@@ -42,6 +42,8 @@ class Lexicon:
         self.first_words = {w.split()[0].split("-")[0] for w in (*self.unit_words, *self.scales, *self.fractions,
                                                                    *self.vague, *all_forms(lang, "numbers", "multipliers"),
                                                                    *all_forms(lang, "numbers", "teens"))}
+        # A number written in digits or as one word ("16", "tiga"): for patterns around figures.
+        self.number_token = r"(?:\d[\d.,]*|" + alternation({*self.unit_words, *self.teens, *self.multipliers}) + r")"
         fmt = forms(lang, "numbers", "format")
         self.thousands, self.decimal = fmt["thousands"][0], fmt["decimal"][0]
         self.short_decimal = (fmt.get("short_decimal") or [None])[0]

@@ -73,9 +73,8 @@ class ContextLexicon:
         self.part_before_re = re.compile(rf"\b(?:{alternation(parts['before'])})\b[^,;:.]*$")
         self.part_after_re = re.compile(rf"^\s*(?:{alternation(parts['after'])})\b")
         opening = parts.get("opening", [])
-        words = Lexicon(lang)
-        number = rf"(?:\S*\d|(?:{alternation({*words.unit_words, *words.teens, *words.multipliers})})\b)"
         # "Dari 102 korban ...", "Dari tujuh tersangka itu, empat orang ..."
+        number = rf"(?:\S*\d|{Lexicon(lang).number_token}\b)"
         self.part_opening_re = re.compile(rf"^\W*(?:{alternation(opening)})\s+{number}") if opening else None
         self.since_re = re.compile(rf"\b(?:{alternation(forms(lang, 'months', 'period_starts')['words'])})\b")
         self.event_re = re.compile(rf"\b(?:{alternation(events)})\b")

@@ -141,8 +141,7 @@ class UnitReader:
         place_nouns = alternation(w for w, c in nouns.items() if c in scope.get("classes", [])) or "(?!)"
         self.scope_classes = frozenset(scope.get("classes", []))
         self.re_scope_prep = re.compile(r"\b(?:" + preps + r")\s+$", re.I)
-        numbers = Lexicon(lang)
-        number = r"(?:\d[\d.,]*|" + alternation({*numbers.unit_words, *numbers.teens, *numbers.multipliers}) + r")"
+        number = Lexicon(lang).number_token
         self.re_scope_phrase = re.compile(r"\b(?:" + preps + r")\s+" + number + r"(?:[\s-]+" + number + r")*\s+(?:" + place_nouns + r")\b", re.I)
         self.re_anaphoric = re.compile(r"\b(?:" + alternation(forms(lang, "nouns", "anaphoric")["words"]) + r")\b", re.I)
 
