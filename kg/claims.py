@@ -29,6 +29,9 @@ ANAPHOR_REACH = 3
 ANAPHOR_CHARS = 50
 # The measure class of people in general ("orang", "people"): a head count that says nothing more.
 ROOT_PERSONS = "people"
+# Marks the measure of a figure that counts what was added to a running count ("bertambah 268
+# orang": "people killed (increase)").
+INCREMENT_SUFFIX = "(increase)"
 
 
 @dataclass
@@ -207,10 +210,6 @@ def _base(measure: str, action: str | None) -> str:
     return measure[: -len(action) - 1] if action and measure.endswith(" " + action) else measure
 
 
-# Marks the measure of a figure that counts what was added to a running count ("bertambah 268
-# orang": "people killed (increase)").
-INCREMENT_SUFFIX = "(increase)"
-
 # A length is restated with its unit ("19 km"), never as "it at 7.4" or "the figure". (A
 # figure in metres has no measure, so it never stands as an antecedent.)
 LENGTH_UNITS = frozenset({"km", "mi"})
@@ -289,7 +288,7 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
             if ctx.is_increment and ctx.measure:
                 # what was added to a count is never that count: its own measure keeps them apart
                 ctx = replace(ctx, measure=f"{ctx.measure} {INCREMENT_SUFFIX}")
-            if not reader.in_scope_phrase(doc.text[s.start:q.start], q.noun):
+            if not reader.in_scope_phrase(sent, q.start - s.start, q.noun):
                 prev_end = q.end
             claims.append(Claim(
                 id=claim_id(doc.doc, q), doc=doc.doc, quantity=q, sentence=sent,

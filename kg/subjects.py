@@ -223,7 +223,7 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     is_part = bool(figures > 1 and lex.part_before_re.search(low[max(0, fig_start - PART_REACH):fig_start])
                    or lex.part_after_re.match(low[fig_end:])
                    or prev_end > 0 and lex.part_opening_re and lex.part_opening_re.match(low))
-    is_increment = bool(lex.increment_before_re.search(low[max(prev_end, fig_start - RATE_REACH):fig_start])
+    is_increment = bool(lex.increment_before_re.search(low, prev_end, fig_start)
                         or lex.increment_after_re.match(low[fig_end:]) or lex.increment_then_re.match(low[fig_end:]))
     return Context(subject, inferred, place, measure, action, is_event, is_part, is_increment)
 

@@ -145,10 +145,10 @@ class UnitReader:
         self.re_scope_phrase = re.compile(r"\b(?:" + preps + r")\s+" + number + r"(?:[\s-]+" + number + r")*\s+(?:" + place_nouns + r")\b", re.I)
         self.re_anaphoric = re.compile(r"\b(?:" + alternation(forms(lang, "nouns", "anaphoric")["words"]) + r")\b", re.I)
 
-    def in_scope_phrase(self, before: str, noun: str | None) -> bool:
-        """Whether a figure of places right after `before` says where a later figure applies
+    def in_scope_phrase(self, sentence: str, at: int, noun: str | None) -> bool:
+        """Whether the figure of places at sentence[at:] says where a later figure applies
         ("korban meninggal di tiga provinsi mencapai 836 orang")."""
-        return noun in self.scope_classes and bool(self.re_scope_prep.search(before))
+        return noun in self.scope_classes and bool(self.re_scope_prep.search(sentence, 0, at))
 
     def changes_to(self, between: str) -> bool:
         """Whether the words between two figures make the second the new value of the first
@@ -162,7 +162,7 @@ class UnitReader:
 
     def glued_before(self, before: str) -> bool:
         """Whether a spelt-out unit word is joined to the figure after it by a hyphen ("magnitude-7.8")."""
-        return before[-1:] in "-‐" and bool(self.re_unit_before and self.re_unit_before.search(before))
+        return before.endswith(("-", "‐")) and bool(self.re_unit_before and self.re_unit_before.search(before))
 
     def refers_back(self, clause: str) -> bool:
         """Whether the clause before a figure names what it counts only by reference ("the
@@ -263,15 +263,15 @@ class UnitReader:
             return noun
         return self.nouns[m.group(2).casefold()]
 
-    def _window(self, before: str, reach: int) -> str:
-        """The clause before a figure, at most reach characters, after any number or verb that
-        takes the figure as its object."""
+    def _window(self, before: str, reach: int, verbs: bool = True) -> str:
+        """The clause before a figure, at most reach characters, after any number and (with
+        verbs) any verb that takes the figure as its object."""
         window = CLAUSE_BREAK.split(before[-reach:])[-1]
         window = self.re_scope_phrase.sub(lambda m: " " * len(m.group()), window)
         # A noun before another figure counts that figure: "the death toll rose to 413, with
         # 2,500 injured" (the injured are no deaths).
         window = LAST_NUMBER.split(window)[-1]
-        if self.re_object_verb:
+        if verbs and self.re_object_verb:
             window = self.re_object_verb.split(window)[-1]
         return window
 
@@ -284,8 +284,7 @@ class UnitReader:
             if not named and self.re_counting_before:
                 # the counting phrase is the subject of the clause: verbs inside it ("killed in
                 # the wildfires that swept through ...") do not cut it off from the figure
-                clause = LAST_NUMBER.split(CLAUSE_BREAK.split(before[-COUNTING_HEAD_CHARS:])[-1])[-1]
-                named = self.re_counting_before.findall(clause)
+                named = self.re_counting_before.findall(self._window(before, COUNTING_HEAD_CHARS, verbs=False))
             if named:
                 return self.nouns[named[-1].casefold()]
         found = [m.group(1).casefold() for m in self.re_noun_before.finditer(self._window(before, reach))]
