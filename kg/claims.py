@@ -15,7 +15,8 @@ from kg.entities import Entities
 from kg.model import Claim, Document, Quantity
 from kg.numbers import find_quantities
 from kg.sentences import Sentence, split_sentences
-from kg.subjects import EVENT_DATE_WINDOW, Context, document_topic, event_date_positions, figure_context, saying_spans
+from kg.subjects import (EVENT_DATE_WINDOW, Context, document_topic, event_date_positions, figure_context,
+                         list_item_action, saying_spans)
 from kg.units import UnitReader
 
 # A back-reference ("informasi itu disampaikan oleh X") reaches this many sentences back.
@@ -283,6 +284,12 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
                 ctx = replace(ctx, action=earlier.action, measure=earlier.measure)
             whole = claims[-1] if claims and claims[-1].sentence_start == s.start else None
             bare = q.unit == "person" and (q.noun is None or q.noun in reader.generic or q.noun == ROOT_PERSONS)
+            if bare and whole is None and ctx.measure and ctx.action is None and index > 0:
+                before = sentences[index - 1]
+                carried = list_item_action(sent, [f.start - s.start for f in quantities],
+                                           doc.text[before.start:before.end], doc.language)
+                if carried:
+                    ctx = replace(ctx, action=carried, measure=f"{ctx.measure} {carried}")
             if ctx.measure and whole and whole.quantity.unit == q.unit and (ctx.is_part or bare):
                 ctx = _like_whole(ctx, whole, bare)
             if ctx.is_increment and ctx.measure:

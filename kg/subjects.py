@@ -93,6 +93,11 @@ class ContextLexicon:
         saying = forms(lang, "attribution", "verbs")
         self.saying_re = re.compile(rf"\b(?:{alternation(saying['speaker_before'] + saying['speaker_after'])})\b", re.I)
         self.nationality_re = re.compile(rf"\b(?:{alternation(forms(lang, 'places', 'nationality')['before'])})\s+$")
+        # "Di Denpasar empat orang, Jembrana dua orang": an item of a list of places, a name (after
+        # a locative word or not) that opens its clause right before the figure
+        self.list_item_re = re.compile(rf"(?:^|[,;:]|(?i:\b(?:{alternation(coordinators)})))\W*"
+                                       rf"(?i:(?:{alternation(forms(lang, 'places', 'locative')['before'])})\s+)?"
+                                       rf"(?P<name>(?:[A-Z][\w'-]*\s+){{1,3}})$") if coordinators else None
 
 
 @dataclass(frozen=True)
@@ -201,7 +206,12 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     places = [p for p in _places(sentence, entities, lang) if outside(p) and not spoke_here(p)]
     locative = [p for p in places if lex.locative_re.search(fold_case(sentence[max(0, p[0] - LOCATIVE_REACH): p[0]]))]
     ranked = [p for p in locative if p[0] >= fig_end] + [p for p in reversed(locative) if p[1] <= fig_start]
-    # A place named without a locative word is often an actor ("serangan Israel"), not the scope.
+    # A place named without a locative word is often an actor ("serangan Israel"), not the scope,
+    # but a name that opens the figure's clause in a list is its place ("Jembrana dua orang").
+    item = lex.list_item_re.search(sentence, max(0, fig_start - PART_REACH), fig_start) if lex.list_item_re else None
+    # The place of the item before is not this one's: "Di Garut enam orang, Tasikmalaya lima orang".
+    listed = [p for p in places if item and p[0] == item.start("name") and not sentence[p[1]:fig_start].strip()]
+    ranked = listed or [p for p in ranked if not item or p[0] >= item.start()]
     place = ranked[0][2] if ranked else None
     # The headline's place may stand for the subject of a sentence that names none, but it is
     # no figure's place: "... di Aceh" in a headline does not put a three-province toll there.
@@ -226,6 +236,19 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     is_increment = bool(lex.increment_before_re.search(low, prev_end, fig_start)
                         or lex.increment_after_re.match(low[fig_end:]) or lex.increment_then_re.match(low[fig_end:]))
     return Context(subject, inferred, place, measure, action, is_event, is_part, is_increment)
+
+
+def list_item_action(sentence: str, starts: list[int], before: str, lang: str = "id") -> str | None:
+    """The action of a list of places with no verb of its own ("Di Denpasar empat orang,
+    Jembrana dua orang, ..."): the last action word of the sentence before it ("korban
+    meninggal sembilan orang."). `starts`: where the sentence's figures start; two or more of
+    them must open their clause with a name."""
+    lex = ContextLexicon(lang)
+    items = [s for s in starts if lex.list_item_re and lex.list_item_re.search(sentence, max(0, s - PART_REACH), s)]
+    if len(items) < 2 or items[0] != starts[0] or lex.action_re.search(fold_case(sentence)):
+        return None
+    acts = [m.group(1) for m in lex.action_re.finditer(fold_case(before))]
+    return lex.actions[acts[-1]] if acts else None
 
 
 @lru_cache(maxsize=8192)

@@ -237,3 +237,24 @@ def test_a_headline_place_is_no_figure_place():
     claims = {c.quantity.text: c for c in extract_claims(doc, ENTITIES)}
     assert claims["156"].place == "Aceh"
     assert claims["442"].place is None
+
+
+@pytest.mark.parametrize("text, lang, figure, measure, place", [
+    # a list of places with no verb of its own counts what the sentence before it counted ...
+    ('BPBD mencatat 14 warga meninggal dunia. "Di Garut enam orang, Tasikmalaya lima orang, dan '
+     'Sumedang tiga orang," kata Andi.', "id", "enam", "people killed", "Kabupaten Garut"),
+    ('BPBD mencatat 14 warga meninggal dunia. "Di Garut enam orang, Tasikmalaya lima orang, dan '
+     'Sumedang tiga orang," kata Andi.', "id", "lima", "people killed", None),  # a regency or a city: unknown
+    ("Korban hilang tersebar di tiga provinsi. Rinciannya, Jawa Tengah 21 orang, Jawa Timur 9 orang.",
+     "id", "9", "people missing", "Jawa Timur"),
+    ("Most of the missing are in the north. Luzon 40 people, Visayas 12 people.", "en", "12", "people missing", None),
+    # ... but a list with a verb of its own keeps it, and one item is no list
+    ("Korban hilang tersebar di tiga kota. Di Garut 21 orang mengungsi, Sumedang 9 orang mengungsi.",
+     "id", "21", "people displaced", "Kabupaten Garut"),
+    ("Sebanyak 30 orang meninggal. Garut 21 orang.", "id", "21", "people", "Kabupaten Garut"),
+    # a name inside a headline's words is no list item's place
+    ("Dinkes Jabar Catat 16.874 Kasus DBD", "id", "16.874", "cases", None),
+])
+def test_a_list_of_places_counts_what_the_sentence_before_counted(text, lang, figure, measure, place):
+    claim = _claims(text, lang)[figure]
+    assert (claim.measure, claim.place) == (measure, place)
