@@ -168,6 +168,15 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     ("Rescuers were still searching for 12 people on Sunday.", "en", "12", "people missing"),
     # "yang kami periksa": the witnesses the investigators questioned
     ("Sudah 112 saksi yang kami periksa dalam perkara ini.", "id", "112", "witnesses questioned"),
+    # headlines drop the prefix of an active verb ("menewaskan") and the ending of an English one
+    ("Longsor di Cilacap Tewaskan 12 Orang", "id", "12", "people killed"),
+    ("Gunmen kill 23 at wedding party in northern Nigeria", "en", "23", "people killed"),
+    # bridges cut by a flood, those who live in the shelters
+    ("Banjir bandang membuat 14 jembatan putus di Kabupaten Garut.", "id", "14", "bridges damaged"),
+    ("Hingga kini sekitar 2.300 warga tinggal di pengungsian.", "id", "2.300", "residents displaced"),
+    # those taken to hospital, those ordered out
+    ("At least 31 people were taken to area hospitals, the sheriff said.", "en", "31", "people hospitalised"),
+    ("About 9,000 residents were ordered out of the valley on Sunday.", "en", "9,000", "residents evacuated"),
 ])
 def test_action_words(text, lang, figure, measure):
     assert _claims(text, lang)[figure].measure == measure
