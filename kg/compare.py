@@ -153,6 +153,10 @@ class Scope:
         to 85"), which an article may set beside the count of the event itself."""
         return self._marks(p.claim.doc, p.claim.sentence, "cumulative_markers", "toll")
 
+    def is_total(self, p: Profile) -> bool:
+        """Whether a count says it sums up a period ("so far", "sejak", "last year")."""
+        return self._marks(p.claim.doc, p.claim.sentence, "cumulative_markers", "total")
+
     def _marks(self, doc: str, sentence: str, section: str, key: str) -> bool:
         """Whether a sentence of a document holds a marker word of events.toml [section] key."""
         lang = self.languages.get(doc, "id")
@@ -215,11 +219,24 @@ def same_event(a: Profile, b: Profile, place_rel: str) -> bool:
     return bool(a.said and b.said and days_apart(a.said, b.said) <= UNDATED_EVENT_DAYS)
 
 
+def story_count(a: Profile, b: Profile, scope: Scope) -> bool:
+    """Whether a count with no event of its own ("tiga orang meninggal") may count the event
+    another figure counts ("kebakaran itu menewaskan lima orang"): it was said within
+    UNDATED_EVENT_DAYS of that event, both dates known, and it does not say it sums up a
+    period ("so far", "last year"). An undated count may be any event's."""
+    event, state = (a, b) if a.claim.is_event else (b, a)
+    when = event.event or event.said
+    return bool(when and state.said and days_apart(when, state.said) <= UNDATED_EVENT_DAYS
+                and not scope.is_total(state))
+
+
 def relation(a: Profile, b: Profile, scope: Scope) -> tuple[str, str] | None:
     """The verdict on two claims of one key and its reason, or None when they are not compared.
 
     Not compared: measures or places with disjoint scopes, event counts of different events,
-    and a part of a breakdown with anything but its own measure in another article. Then
+    an event count and a count of no event unless that is the story's running toll or was said
+    within a week of the event (`story_count`), and a part of a breakdown with anything but its
+    own measure in another article. Then
     `agree` when the intervals overlap; else `differs_scope` when measure or place differ (one
     contains or overlaps the other, or only one names a place); else `differs_time` when said
     more than a window apart (STATE_WINDOW_DAYS, or EVENT_WINDOW_DAYS for counts with an
@@ -241,7 +258,7 @@ def relation(a: Profile, b: Profile, scope: Scope) -> tuple[str, str] | None:
         return None
     if ca.is_event and b.claim.is_event and not same_event(a, b, place_rel):
         return None
-    if ca.is_event != b.claim.is_event and not (place_rel in ("same", "unknown") and scope.is_toll(b if ca.is_event else a)):
+    if ca.is_event != b.claim.is_event and not (place_rel in ("same", "unknown") and (scope.is_toll(b if ca.is_event else a) or story_count(a, b, scope))):
         return None
     if overlaps(a.iv, b.iv):
         return "agree", _reason(a, b, "agree", measure_rel, place_rel)
