@@ -177,6 +177,9 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     # those taken to hospital, those ordered out
     ("At least 31 people were taken to area hospitals, the sheriff said.", "en", "31", "people hospitalised"),
     ("About 9,000 residents were ordered out of the valley on Sunday.", "en", "9,000", "residents evacuated"),
+    # survivors are those who came out alive, as "selamat": rescued
+    ("The bus plunged into a ravine, leaving 14 survivors, police said.", "en", "14", "people rescued"),
+    ("Only three people survived the crash.", "en", "three", "people rescued"),
 ])
 def test_action_words(text, lang, figure, measure):
     assert _claims(text, lang)[figure].measure == measure
