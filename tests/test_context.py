@@ -146,6 +146,8 @@ QUAKE = ("A magnitude 6.1 aftershock struck on Wednesday. The institute, which h
      "40", "person", "police officers"),
     # an agency's estimate of a magnitude named in the clause before it
     ("The agency raised the magnitude of the quake to 7.8, after its initial estimate of 7.5.", "7.5", "magnitude", "magnitude"),
+    # "a reading of" refers back to the measurement before it
+    ("The survey put the quake at magnitude 5.9, revising down a first reading of 6.2.", "6.2", "magnitude", "magnitude"),
 ])
 def test_unit_of_a_figure_that_refers_back(text, figure, unit, measure):
     claim = _claims(text, "en")[figure]
