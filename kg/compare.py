@@ -219,12 +219,11 @@ def same_event(a: Profile, b: Profile, place_rel: str) -> bool:
     return bool(a.said and b.said and days_apart(a.said, b.said) <= UNDATED_EVENT_DAYS)
 
 
-def story_count(a: Profile, b: Profile, scope: Scope) -> bool:
+def story_count(event: Profile, state: Profile, scope: Scope) -> bool:
     """Whether a count with no event of its own ("tiga orang meninggal") may count the event
     another figure counts ("kebakaran itu menewaskan lima orang"): it was said within
     UNDATED_EVENT_DAYS of that event, both dates known, and it does not say it sums up a
     period ("so far", "last year"). An undated count may be any event's."""
-    event, state = (a, b) if a.claim.is_event else (b, a)
     when = event.event or event.said
     return bool(when and state.said and days_apart(when, state.said) <= UNDATED_EVENT_DAYS
                 and not scope.is_total(state))
@@ -258,8 +257,10 @@ def relation(a: Profile, b: Profile, scope: Scope) -> tuple[str, str] | None:
         return None
     if ca.is_event and b.claim.is_event and not same_event(a, b, place_rel):
         return None
-    if ca.is_event != b.claim.is_event and not (place_rel in ("same", "unknown") and (scope.is_toll(b if ca.is_event else a) or story_count(a, b, scope))):
-        return None
+    if ca.is_event != b.claim.is_event:
+        event, state = (a, b) if ca.is_event else (b, a)
+        if place_rel not in ("same", "unknown") or not (scope.is_toll(state) or story_count(event, state, scope)):
+            return None
     if overlaps(a.iv, b.iv):
         return "agree", _reason(a, b, "agree", measure_rel, place_rel)
     if ca.doc == b.claim.doc and not scope.set_against(a, b):

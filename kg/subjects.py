@@ -244,7 +244,9 @@ def list_item_action(sentence: str, starts: list[int], before: str, lang: str = 
     meninggal sembilan orang."). `starts`: where the sentence's figures start; two or more of
     them must open their clause with a name."""
     lex = ContextLexicon(lang)
-    items = [s for s in starts if lex.list_item_re and lex.list_item_re.search(sentence, max(0, s - PART_REACH), s)]
+    if lex.list_item_re is None:
+        return None
+    items = [s for s in starts if lex.list_item_re.search(sentence, max(0, s - PART_REACH), s)]
     if len(items) < 2 or items[0] != starts[0] or lex.action_re.search(fold_case(sentence)):
         return None
     acts = [m.group(1) for m in lex.action_re.finditer(fold_case(before))]
