@@ -100,6 +100,10 @@ def test_which_verb_takes_a_figure(text, figure, measure):
     ('"Dari 247 siswa, 208 sudah pulang dan 39 masih dirawat," katanya.', "id", "208", "students", True),
     # the whole may be a number word
     ("Dari sebelas tersangka itu, enam orang merupakan pejabat dinas.", "id", "enam", "suspects", True),
+    # "three of the 13 suspects", "of whom 109": a figure of a share of another figure
+    ("Police said three of the 13 suspects were foreigners.", "en", "three", "suspects", True),
+    ("The office said 239 people had been wounded, of whom 109 were still in hospital.", "en", "109", "people hospitalised", True),
+    ("The office said 239 people had been wounded, of whom 109 were still in hospital.", "en", "239", "people wounded", False),
     # but "dari" inside a clause links two figures of one count
     ("Sebanyak 1.236 jiwa dari 358 kepala keluarga terpaksa mengungsi.", "id", "1.236", "people displaced", False),
 ])
@@ -200,6 +204,8 @@ FLOOD = ("BPBD mencatat 12 warga meninggal akibat banjir di Kabupaten Bogor hing
     # the sentence that leads into a figure may set it against another
     ("Data berbeda disampaikan Basarnas.", True),
     ("Basarnas juga menyampaikan data korban.", False),
+    # "namun" (however) opening the next account sets it against the one before
+    ("Namun, data Basarnas belum diperbarui.", True),
 ])
 def test_a_lead_in_sentence_sets_two_figures_of_one_article_apart(lead, reported):
     doc = Document(doc="t.txt", path="t.txt", text=FLOOD.format(lead=lead), language="id", published="2025-03-04")
@@ -229,6 +235,11 @@ def test_what_was_added_meets_neither_the_count_nor_its_restatement():
     ("The county mayor had said on Monday that 14 people were killed in the fires. "
      "On Wednesday the sheriff told reporters that 19 people were killed in the fires.", True),
     ("The toll had stood at 14 on Monday. On Wednesday the sheriff told reporters that 19 people were killed.", True),
+    # "however" and "but" open an account that answers the one before
+    ("The county mayor said on Monday that 14 people were killed in the fires. "
+     "However, the sheriff told reporters that 19 people were killed in the fires.", True),
+    ("The county mayor said on Monday that 14 people were killed in the fires. "
+     "But the sheriff told reporters that 19 people were killed in the fires.", True),
     # two figures side by side without a word that sets them apart count two things
     ("The county mayor said on Monday that 14 people were killed in the fires. "
      "On Wednesday the sheriff told reporters that 19 people were killed in the fires.", False),
