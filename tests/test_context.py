@@ -185,6 +185,9 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     ("About 9,000 residents were ordered out of the valley on Sunday.", "en", "9,000", "residents evacuated"),
     # survivors are those who came out alive, as "selamat": rescued
     ("The bus plunged into a ravine, leaving 14 survivors, police said.", "en", "14", "people rescued"),
+    # patients are people in hospital, with or without a verb that says so
+    ("Ada 26 pasien di RSUD Maria Walanda Maramis, kata Kepala Dinas Kesehatan.", "id", "26", "people hospitalised"),
+    ("The hospital said it had 40 patients from the crash.", "en", "40", "people hospitalised"),
     ("Only three people survived the crash.", "en", "three", "people rescued"),
 ])
 def test_action_words(text, lang, figure, measure):
