@@ -15,7 +15,8 @@ from kg.entities import Entities
 from kg.model import Claim, Document, Quantity
 from kg.numbers import find_quantities
 from kg.sentences import Sentence, split_sentences
-from kg.subjects import (EVENT_DATE_WINDOW, Context, document_topic, event_date_positions, figure_context,
+from kg.subjects import (EVENT_DATE_WINDOW, Context, continues_parts, document_topic, event_date_positions,
+                         figure_context,
                          list_item_action, saying_spans)
 from kg.units import UnitReader
 
@@ -290,6 +291,9 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
                                            doc.text[before.start:before.end], doc.language)
                 if carried:
                     ctx = replace(ctx, action=carried, measure=f"{ctx.measure} {carried}")
+            if (whole and whole.is_part and not ctx.is_part and whole.quantity.unit == q.unit
+                    and continues_parts(doc.text[whole.end:q.start], doc.language)):
+                ctx = replace(ctx, is_part=True)
             if ctx.measure and whole and whole.quantity.unit == q.unit and (ctx.is_part or bare):
                 ctx = _like_whole(ctx, whole, bare)
             if ctx.is_increment and ctx.measure:

@@ -70,8 +70,12 @@ class ContextLexicon:
         totals = [w for ws in forms(lang, "events", "cumulative_markers").values() for w in ws]
         parts = forms(lang, "events", "part_markers")
         # The marker stands in the figure's clause, before it ("termasuk sekitar 5.000") or after it.
-        self.part_before_re = re.compile(rf"\b(?:{alternation(parts['before'])})\b[^,;:.]*$")
+        self.part_before_re = re.compile(rf"\b(?:{alternation(parts['before'])})\b[,:]?[^,;:.]*$")
         self.part_after_re = re.compile(rf"^\s*(?:{alternation(parts['after'])})\b")
+        # The next item of a list: the words after one part end with a comma or a joiner
+        # ("19 pasien di RSUP M Djamil, 10 pasien di RS Semen Padang, dan empat pasien ...").
+        joiners = alternation(parts.get("list_joiners", []))
+        self.part_next_re = re.compile(rf"[^;:.]*(?:,|\s(?:{joiners}))\s*(?:(?:{joiners})\s+)?") if joiners else None
         opening = parts.get("opening", [])
         # "Dari 102 korban ...", "Dari tujuh tersangka itu, empat orang ..."
         number = rf"(?:\S*\d|{Lexicon(lang).number_token}\b)"
@@ -267,3 +271,10 @@ def event_date_positions(sentence: str, lang: str = "id") -> tuple[int, ...]:
     lex = ContextLexicon(lang)
     low = fold_case(sentence)
     return tuple(sorted(m.end() for pattern in (lex.event_re, lex.action_re, lex.since_re) for m in pattern.finditer(low)))
+
+
+def continues_parts(gap: str, lang: str = "id") -> bool:
+    """Whether the words between a part of a breakdown and the next figure of its sentence make
+    that figure the next item of the same list ("..., 10 pasien di RS Semen Padang, dan empat")."""
+    pattern = ContextLexicon(lang).part_next_re
+    return bool(pattern and pattern.fullmatch(fold_case(gap)))

@@ -104,6 +104,13 @@ def test_which_verb_takes_a_figure(text, figure, measure):
     ("Police said three of the 13 suspects were foreigners.", "en", "three", "suspects", True),
     ("The office said 239 people had been wounded, of whom 109 were still in hospital.", "en", "109", "people hospitalised", True),
     ("The office said 239 people had been wounded, of whom 109 were still in hospital.", "en", "239", "people wounded", False),
+    # a breakdown word followed by a comma, and every later item of its list
+    ("Rinciannya, 1.240 jiwa mengungsi di Kecamatan Pronojiwo dan 877 jiwa di Kecamatan Candipuro.", "id", "1.240", "people displaced", True),
+    ("Rinciannya, 1.240 jiwa mengungsi di Kecamatan Pronojiwo dan 877 jiwa di Kecamatan Candipuro.", "id", "877", "people displaced", True),
+    ("Kepala Dinkes merinci, 19 pasien dirawat di RSUP M Djamil, 10 pasien di RS Semen Padang, dan empat pasien di RSUD dr Rasidin.", "id", "empat", "people hospitalised", True),
+    ("Officials said 46 people were injured, including 12 firefighters, 30 residents and four police officers.", "en", "four", "police officers wounded", True),
+    # a figure after a list's clause ends is not an item of it
+    ("Kepala Dinkes merinci, 19 pasien dirawat di RSUP M Djamil; 40 warga lain mengungsi.", "id", "40", "residents displaced", False),
     # but "dari" inside a clause links two figures of one count
     ("Sebanyak 1.236 jiwa dari 358 kepala keluarga terpaksa mengungsi.", "id", "1.236", "people displaced", False),
 ])
