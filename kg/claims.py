@@ -16,8 +16,7 @@ from kg.model import Claim, Document, Quantity
 from kg.numbers import find_quantities
 from kg.sentences import Sentence, split_sentences
 from kg.subjects import (EVENT_DATE_WINDOW, Context, continues_parts, document_topic, event_date_positions,
-                         figure_context,
-                         list_item_action, saying_spans)
+                         figure_context, list_item_action, past_year, saying_spans)
 from kg.units import UnitReader
 
 # A back-reference ("informasi itu disampaikan oleh X") reaches this many sentences back.
@@ -296,6 +295,10 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
                 ctx = replace(ctx, is_part=True)
             if ctx.measure and whole and whole.quantity.unit == q.unit and (ctx.is_part or bare):
                 ctx = _like_whole(ctx, whole, bare)
+            # "the 1991 Oakland hills firestorm, which killed 25 people": a past event's count
+            past = past_year(sent, mentions, q.start - s.start, doc.published, doc.language) if ctx.action else None
+            if past:
+                ctx = replace(ctx, is_event=True)
             if ctx.is_increment and ctx.measure:
                 # what was added to a count is never that count: its own measure keeps them apart
                 ctx = replace(ctx, measure=f"{ctx.measure} {INCREMENT_SUFFIX}")
@@ -307,7 +310,7 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
                 speaker=who.speaker, speaker_type=who.kind if who.speaker else None,
                 # The outlet states its own figures on the day it publishes them.
                 said_on=who.said_on if who.speaker else doc.published,
-                event_on=event_on if ctx.is_event else None,
+                event_on=past or (event_on if ctx.is_event else None),
                 subject=ctx.subject, subject_inferred=ctx.subject_inferred, measure=ctx.measure, action=ctx.action, place=ctx.place,
                 via=who.via or default_via, is_event=ctx.is_event, is_part=ctx.is_part,
                 publisher=doc.publisher, url=doc.url,

@@ -45,6 +45,8 @@ STATE_WINDOW_DAYS = 7
 EVENT_WINDOW_DAYS = 0
 # An undated event is matched to another only when both were reported this close together.
 UNDATED_EVENT_DAYS = 7
+# A running toll is its story's: it meets a dated event count only when given this soon after.
+TOLL_DAYS = 31
 
 
 
@@ -229,6 +231,15 @@ def story_count(event: Profile, state: Profile, scope: Scope) -> bool:
                 and not scope.is_total(state))
 
 
+def toll_of(event: Profile, state: Profile, scope: Scope) -> bool:
+    """Whether a count is the running toll of an event ("the death toll has risen to 36"): it
+    says so, and when both dates are known it was given within TOLL_DAYS of the event (the
+    toll of a fire is no count of "the 1991 firestorm, which killed 25 people")."""
+    if not scope.is_toll(state):
+        return False
+    return not (event.event and state.said and days_apart(event.event, state.said) > TOLL_DAYS)
+
+
 def relation(a: Profile, b: Profile, scope: Scope) -> tuple[str, str] | None:
     """The verdict on two claims of one key and its reason, or None when they are not compared.
 
@@ -259,7 +270,7 @@ def relation(a: Profile, b: Profile, scope: Scope) -> tuple[str, str] | None:
         return None
     if ca.is_event != b.claim.is_event:
         event, state = (a, b) if ca.is_event else (b, a)
-        if place_rel not in ("same", "unknown") or not (scope.is_toll(state) or story_count(event, state, scope)):
+        if place_rel not in ("same", "unknown") or not (toll_of(event, state, scope) or story_count(event, state, scope)):
             return None
     if overlaps(a.iv, b.iv):
         return "agree", _reason(a, b, "agree", measure_rel, place_rel)

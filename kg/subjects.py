@@ -4,9 +4,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Sequence
 from functools import lru_cache
 
+from kg.dates import DateMention
 from kg.entities import Entities, split_place
 from kg.lang import alternation, fold_case, forms, inverse, object_verbs
 from kg.number_lexicon import Lexicon
@@ -81,6 +82,10 @@ class ContextLexicon:
         number = rf"(?:\S*\d|{Lexicon(lang).number_token}\b)"
         self.part_opening_re = re.compile(rf"^\W*(?:{alternation(opening)})\s+{number}") if opening else None
         self.since_re = re.compile(rf"\b(?:{alternation(forms(lang, 'months', 'period_starts')['words'])})\b")
+        starts = forms(lang, "months", "period_starts")
+        # "since 2015", "sejak tahun 2015": the year starts a period that runs to now
+        self.period_year_re = re.compile(
+            rf"\b(?:{alternation(starts['words'])})\s+(?:(?:{alternation(starts.get('year_words', []) or ['(?!)'])})\s+)?$")
         self.event_re = re.compile(rf"\b(?:{alternation(events)})\b")
         self.rate_re = re.compile(rf"\b(?:{alternation(forms(lang, 'events', 'rate_markers')['words'])})\b")
         increments = forms(lang, "events", "increment_markers")
@@ -278,3 +283,18 @@ def continues_parts(gap: str, lang: str = "id") -> bool:
     that figure the next item of the same list ("..., 10 pasien di RS Semen Padang, dan empat")."""
     pattern = ContextLexicon(lang).part_next_re
     return bool(pattern and pattern.fullmatch(fold_case(gap)))
+
+
+def past_year(sentence: str, mentions: Sequence[DateMention], fig_start: int,
+              published: str | None, lang: str = "id") -> str | None:
+    """The year of a past event that a figure counts: the last year named before the figure in
+    its sentence, when it is before the publication's ("the 1995 Great Hanshin earthquake, which
+    also had a magnitude of 7.3 and killed more than 6,400 people") and does not start a period
+    that runs to now ("since 2015")."""
+    years = [m for m in mentions if m.kind == "year" and m.value and m.end <= fig_start]
+    if not published or not years:
+        return None
+    last = years[-1]
+    if last.value >= published[:4] or ContextLexicon(lang).period_year_re.search(fold_case(sentence), 0, last.start):
+        return None
+    return last.value

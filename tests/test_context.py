@@ -205,6 +205,25 @@ def test_a_rising_toll_is_a_running_count_not_one_event():
     assert not _claims("Nice attack: death toll rises to 85 as row over police presence grows", "en")["85"].is_event
 
 
+@pytest.mark.parametrize("text, lang, figure, event_on", [
+    # a count of an event of an earlier year, named before the figure, is that year's
+    ("The fire is the deadliest in Oakland since the 1991 Oakland hills firestorm, which killed 25 people.", "en", "25", "1991"),
+    ("It was the strongest since the 1995 Great Hanshin earthquake, which had a magnitude of 7.3 and killed more than 6,400 people.", "en", "6,400", "1995"),
+    ("Jumlah jemaah haji yang wafat pada musim haji 2024 mencapai 461 orang.", "id", "461", "2024"),
+    # the story's own count before the earlier year is not
+    ("The quake killed 42 people, the most since the 1995 Kobe earthquake.", "en", "42", None),
+    # a year that starts a period running to now dates no past event
+    ("Since 2015 the conflict has killed 10,000 people.", "en", "10,000", None),
+    ("Sejak tahun 2019 konflik itu menewaskan 300 orang.", "id", "300", None),
+    # nor does this year
+    ("Sepanjang 2025 banjir menewaskan 12 orang.", "id", "12", None),
+])
+def test_a_count_of_a_past_year_is_that_years_event(text, lang, figure, event_on):
+    claim = _claims(text, lang)[figure]
+    assert claim.event_on == event_on
+    assert claim.is_event == (event_on is not None)
+
+
 FLOOD = ("BPBD mencatat 12 warga meninggal akibat banjir di Kabupaten Bogor hingga Selasa (4/3/2025).\n\n"
          "{lead} Kepala Kantor SAR Jakarta menyebut korban meninggal akibat banjir di Kabupaten Bogor "
          "mencapai 15 orang.")
