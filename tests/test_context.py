@@ -192,6 +192,11 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     ("About 9,000 residents were ordered out of the valley on Sunday.", "en", "9,000", "residents evacuated"),
     # survivors are those who came out alive, as "selamat": rescued
     ("The bus plunged into a ravine, leaving 14 survivors, police said.", "en", "14", "people rescued"),
+    # those in shelters, evacuees, and those who left their homes are displaced
+    ("Jumlah pengungsi erupsi Gunung Semeru di Kabupaten Lumajang, Jawa Timur, berkurang menjadi 1.890 jiwa pada Senin.", "id", "1.890", "people displaced"),
+    ("Bupati menyebut jumlah warga yang meninggalkan rumah lebih dari 2.700 orang.", "id", "2.700", "people displaced"),
+    ("Some 91,000 people had taken shelter in Kumamoto Prefecture, the prefectural government said.", "en", "91,000", "people displaced"),
+    ("About 110,000 people remained in evacuation centres in Kumamoto prefecture on Wednesday.", "en", "110,000", "people displaced"),
     # patients are people in hospital, with or without a verb that says so
     ("Ada 26 pasien di RSUD Maria Walanda Maramis, kata Kepala Dinas Kesehatan.", "id", "26", "people hospitalised"),
     ("The hospital said it had 40 patients from the crash.", "en", "40", "people hospitalised"),
