@@ -159,6 +159,9 @@ QUAKE = ("A magnitude 6.1 aftershock struck on Wednesday. The institute, which h
     ("The agency raised the magnitude of the quake to 7.8, after its initial estimate of 7.5.", "7.5", "magnitude", "magnitude"),
     # "a reading of" refers back to the measurement before it
     ("The survey put the quake at magnitude 5.9, revising down a first reading of 6.2.", "6.2", "magnitude", "magnitude"),
+    # "revising it to", "which the USGS measured at": the measurement again
+    ("The agency put the quake at magnitude 7.1 before revising it to 7.3.", "7.3", "magnitude", "magnitude"),
+    ("The agency said the magnitude-6.5 quake, which the USGS measured at 6.2, had been a foreshock.", "6.2", "magnitude", "magnitude"),
 ])
 def test_unit_of_a_figure_that_refers_back(text, figure, unit, measure):
     claim = _claims(text, "en")[figure]
