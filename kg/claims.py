@@ -16,7 +16,8 @@ from kg.model import Claim, Document, Quantity
 from kg.numbers import find_quantities
 from kg.sentences import Sentence, split_sentences
 from kg.subjects import (EVENT_DATE_WINDOW, Context, continues_parts, document_topic, event_date_positions,
-                         figure_context, list_item_action, past_year, saying_spans)
+                         figure_context, list_item_action, past_year, saying_spans,
+                         tally_dates)
 from kg.units import UnitReader
 
 # A back-reference ("informasi itu disampaikan oleh X") reaches this many sentences back.
@@ -52,22 +53,25 @@ def claim_id(doc: str, q: Quantity) -> str:
     return "c-" + hashlib.sha1(key).hexdigest()[:16]
 
 
-def _said_date(sentence: str, mentions: list[DateMention], relays, events: list[int]) -> str | None:
-    """The date a sentence says its statement was made, skipping report and event dates."""
+def _said_date(sentence: str, mentions: list[DateMention], relays, events: list[int],
+               tallies: tuple[int, ...] = ()) -> str | None:
+    """The date a sentence says its statement was made, skipping report and event dates; else
+    the date of its tally ("as of Saturday evening"), when the count was given."""
     for d in mentions:
         if d.kind == "year" or d.value is None:
             continue
         if any(0 <= d.start - end <= RELAY_DATE_GAP + 2 for _, end, _ in relays):
             continue
-        if any(0 <= d.start - pos <= EVENT_DATE_WINDOW for pos in events):
+        if d.start in tallies or any(0 <= d.start - pos <= EVENT_DATE_WINDOW for pos in events):
             continue
         return d.value
-    return None
+    return next((d.value for d in mentions if d.start in tallies and d.kind != "year"), None)
 
 
-def _event_date(mentions: list[DateMention], events: list[int]) -> str | None:
+def _event_date(mentions: list[DateMention], events: list[int], tallies: tuple[int, ...] = ()) -> str | None:
     for d in mentions:
-        if d.value and d.kind != "year" and any(0 <= d.start - pos <= EVENT_DATE_WINDOW for pos in events):
+        if (d.value and d.kind != "year" and d.start not in tallies
+                and any(0 <= d.start - pos <= EVENT_DATE_WINDOW for pos in events)):
             return d.value
     return None
 
@@ -128,7 +132,7 @@ def resolve_speakers(doc: Document, sentences: list[Sentence], entities: Entitie
             # The date is read only for a sentence someone said: most sentences need none.
             mentions = find_date_mentions(dated, doc.published, doc.language)
             date = _said_date(dated, mentions, relays[i] if dated is sent else (),
-                              event_date_positions(dated, doc.language))
+                              event_date_positions(dated, doc.language), tally_dates(dated, mentions, doc.language))
             if sp is None:  # a continuation keeps the date of the sentence it continues
                 date = date or out[i - 1].said_on
             known = next((m for m in reversed(memory) if same_speaker(m.speaker, said.speaker, doc.language, entities)), None)
@@ -260,7 +264,7 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
         if not quantities:
             continue
         mentions = find_date_mentions(sent, doc.published, doc.language)
-        event_on = _event_date(mentions, event_date_positions(sent, doc.language))
+        event_on = _event_date(mentions, event_date_positions(sent, doc.language), tally_dates(sent, mentions, doc.language))
         prev_end = s.start
         for q in quantities:
             nearest = speaker_for(sent, q.start - s.start, entities, doc.language)

@@ -28,6 +28,7 @@ SPOKE_AT_REACH = 45
 RATE_REACH = 30
 # How far before a figure a breakdown word may stand: "terdiri dari 12 penerbangan internasional".
 PART_REACH = 60
+POSSESSIVE = re.compile(r"['’]s\b")
 # How far before a place its locative word may stand: "di berbagai wilayah Irak".
 LOCATIVE_REACH = 24
 # How far after a figure its clause may go on to the new count it adds to ("two bodies, bringing the toll to").
@@ -82,6 +83,8 @@ class ContextLexicon:
         number = rf"(?:\S*\d|{Lexicon(lang).number_token}\b)"
         self.part_opening_re = re.compile(rf"^\W*(?:{alternation(opening)})\s+{number}") if opening else None
         self.since_re = re.compile(rf"\b(?:{alternation(forms(lang, 'months', 'period_starts')['words'])})\b")
+        tallies = forms(lang, "months", "tally_markers")["words"]
+        self.tally_re = re.compile(rf"\b(?:{alternation(tallies)})\s+(?:\w+\s+)?$")
         starts = forms(lang, "months", "period_starts")
         # "since 2015", "sejak tahun 2015": the year starts a period that runs to now
         self.period_year_re = re.compile(
@@ -298,3 +301,13 @@ def past_year(sentence: str, mentions: Sequence[DateMention], fig_start: int,
     if last.value >= published[:4] or ContextLexicon(lang).period_year_re.search(fold_case(sentence), 0, last.start):
         return None
     return last.value
+
+
+def tally_dates(sentence: str, mentions: Sequence[DateMention], lang: str = "id") -> tuple[int, ...]:
+    """Where the dates of tallies start: a date right after a tally word ("as of Saturday
+    evening", "hingga Senin siang", "by Sunday night"), one word at most between; a possessive
+    date names an event ("killed by Saturday's quake")."""
+    lex = ContextLexicon(lang)
+    low = fold_case(sentence)
+    return tuple(m.start for m in mentions if lex.tally_re.search(low, max(0, m.start - 30), m.start)
+                 and not POSSESSIVE.match(low, m.end))

@@ -232,6 +232,23 @@ def test_a_count_of_a_past_year_is_that_years_event(text, lang, figure, event_on
     assert claim.is_event == (event_on is not None)
 
 
+@pytest.mark.parametrize("text, lang, published, figure, said_on", [
+    # a statement with no day of speaking was given when its tally stood
+    ("The Fire and Disaster Management Agency said about 1,500 people had been injured in the two quakes "
+     "as of Saturday evening.", "en", "2016-04-17", "1,500", "2016-04-16"),
+    ("Earlier, the sheriff's office had said 33 bodies had been recovered by Sunday night.", "en", "2016-12-06", "33", "2016-12-04"),
+    ("BPBD Cilacap mencatat 23 warga tertimbun hingga Senin siang.", "id", "2025-11-18", "23", "2025-11-17"),
+    # a day of speaking wins over the tally's
+    ("The ministry said on Monday that 40 people had died as of Sunday.", "en", "2016-04-19", "40", "2016-04-18"),
+    # a possessive date names the event, not a tally
+    ("The agency said 12 people were killed by Saturday's quake.", "en", "2016-04-19", "12", None),
+])
+def test_a_tally_date_dates_a_statement_with_no_day_of_its_own(text, lang, published, figure, said_on):
+    doc = Document(doc="t.txt", path="t.txt", text=text, language=lang, published=published)
+    claim = next(c for c in extract_claims(doc, ENTITIES) if c.quantity.text == figure)
+    assert (claim.said_on, claim.event_on) == (said_on, None)
+
+
 FLOOD = ("BPBD mencatat 12 warga meninggal akibat banjir di Kabupaten Bogor hingga Selasa (4/3/2025).\n\n"
          "{lead} Kepala Kantor SAR Jakarta menyebut korban meninggal akibat banjir di Kabupaten Bogor "
          "mencapai 15 orang.")
