@@ -244,8 +244,8 @@ def relation(a: Profile, b: Profile, scope: Scope) -> tuple[str, str] | None:
     """The verdict on two claims of one key and its reason, or None when they are not compared.
 
     Not compared: measures or places with disjoint scopes, event counts of different events,
-    an event count and a count of no event unless that is the story's running toll or was said
-    within a week of the event (`story_count`), and a part of a breakdown with anything but its
+    an event count and a count of no event unless that is the story's running toll (`toll_of`) or
+    was said within a week of the event (`story_count`), and a part of a breakdown with anything but its
     own measure in another article. Then
     `agree` when the intervals overlap; else `differs_scope` when measure or place differ (one
     contains or overlaps the other, or only one names a place); else `differs_time` when said

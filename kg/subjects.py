@@ -28,6 +28,7 @@ SPOKE_AT_REACH = 45
 RATE_REACH = 30
 # How far before a figure a breakdown word may stand: "terdiri dari 12 penerbangan internasional".
 PART_REACH = 60
+# A date followed by this names an event, not a tally: "killed by Saturday's quake".
 POSSESSIVE = re.compile(r"['’]s\b")
 # How far before a place its locative word may stand: "di berbagai wilayah Irak".
 LOCATIVE_REACH = 24
@@ -88,7 +89,7 @@ class ContextLexicon:
         starts = forms(lang, "months", "period_starts")
         # "since 2015", "sejak tahun 2015": the year starts a period that runs to now
         self.period_year_re = re.compile(
-            rf"\b(?:{alternation(starts['words'])})\s+(?:(?:{alternation(starts.get('year_words', []) or ['(?!)'])})\s+)?$")
+            rf"\b(?:{alternation(starts['words'])})\s+(?:(?:{alternation(starts['year_words'])})\s+)?$")
         self.event_re = re.compile(rf"\b(?:{alternation(events)})\b")
         self.rate_re = re.compile(rf"\b(?:{alternation(forms(lang, 'events', 'rate_markers')['words'])})\b")
         increments = forms(lang, "events", "increment_markers")
