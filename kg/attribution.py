@@ -238,9 +238,9 @@ def find_relays(sentence: str, entities: Entities, lang: str = "id") -> tuple[tu
         kept = [words[0]]
         for w in words[1:]:
             if entities.canonical(" ".join(kept)) and entities.kind(" ".join(kept)) == "agency" \
-                    or kept[-1].endswith(("'s", "’s")):  # "the BBC's Quentin Sommerville"
+                    or POSSESSIVE.search(kept[-1]):  # "the BBC's Quentin Sommerville"
                 break
-            if w.casefold() in {m.casefold() for m in lex.doc_words} or w.rstrip(",") != w:
+            if w.casefold() in lex.doc_words or w.rstrip(",") != w:  # the word lists are lower case
                 kept.append(w.rstrip(","))
                 break
             kept.append(w)

@@ -52,8 +52,7 @@ def claim_id(doc: str, q: Quantity) -> str:
     return "c-" + hashlib.sha1(key).hexdigest()[:16]
 
 
-def _said_date(sentence: str, mentions: list[DateMention], relays, events: list[int],
-               tallies: tuple[int, ...] = ()) -> str | None:
+def _said_date(mentions: list[DateMention], relays, events: list[int], tallies: tuple[int, ...]) -> str | None:
     """The date a sentence says its statement was made, skipping report and event dates; else
     the date of its tally ("as of Saturday evening"), when the count was given."""
     for d in mentions:
@@ -67,7 +66,7 @@ def _said_date(sentence: str, mentions: list[DateMention], relays, events: list[
     return next((d.value for d in mentions if d.start in tallies and d.kind != "year"), None)
 
 
-def _event_date(mentions: list[DateMention], events: list[int], tallies: tuple[int, ...] = ()) -> str | None:
+def _event_date(mentions: list[DateMention], events: list[int], tallies: tuple[int, ...]) -> str | None:
     for d in mentions:
         if (d.value and d.kind != "year" and d.start not in tallies
                 and any(0 <= d.start - pos <= EVENT_DATE_WINDOW for pos in events)):
@@ -130,7 +129,7 @@ def resolve_speakers(doc: Document, sentences: list[Sentence], entities: Entitie
         if said.speaker:
             # The date is read only for a sentence someone said: most sentences need none.
             mentions = find_date_mentions(dated, doc.published, doc.language)
-            date = _said_date(dated, mentions, relays[i] if dated is sent else (),
+            date = _said_date(mentions, relays[i] if dated is sent else (),
                               event_date_positions(dated, doc.language), tally_dates(dated, mentions, doc.language))
             if sp is None:  # a continuation keeps the date of the sentence it continues
                 date = date or out[i - 1].said_on
@@ -214,21 +213,17 @@ def _base(measure: str, action: str | None) -> str:
     return measure[: -len(action) - 1] if action and measure.endswith(" " + action) else measure
 
 
-# A length is restated with its unit ("19 km"), never as "it at 7.4" or "the figure". (A
-# figure in metres has no measure, so it never stands as an antecedent.)
-LENGTH_UNITS = frozenset({"km", "mi"})
-
-
-def _antecedent(counted: list[tuple[int, Claim]], index: int, q: Quantity) -> Claim | None:
+def _antecedent(counted: list[tuple[int, Claim]], index: int, q: Quantity, reader: UnitReader) -> Claim | None:
     """The latest figure, at most ANAPHOR_REACH sentences back, that a figure without a noun
     may refer back to; a figure with a fractional part ("revised its reading to 7.8") counts
     no things or people, so it skips the counts ("400 aftershocks") for a measure ("magnitude 6.1");
-    no figure refers back to a length."""
+    no figure refers back to a length: a length is restated with its unit ("19 km"), never as
+    "it at 7.4" or "the figure"."""
     whole = float(q.low).is_integer()
     for at, claim in reversed(counted):
         if index - at > ANAPHOR_REACH:
             return None
-        if claim.quantity.unit in LENGTH_UNITS:
+        if reader.unit_measures.get(claim.quantity.unit) == "distance":
             continue
         if whole or claim.quantity.unit not in ("count", "person"):
             return claim
@@ -270,7 +265,7 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
             who = said_here
             if nearest is not None and nearest.name != who.speaker:
                 who = Said(nearest.name, nearest.kind, (nearest.start, nearest.end), who.said_on, who.via)
-            earlier = _antecedent(counted, index, q)
+            earlier = _antecedent(counted, index, q, reader)
             # "angka itu naik menjadi 20", "jumlahnya mencapai 3.337 orang": no noun, or only a
             # general one ("orang") that the earlier figure's says better.
             refers = bool(earlier and (q.unit == "count" and q.noun is None

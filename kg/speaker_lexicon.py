@@ -9,10 +9,6 @@ from kg.lang import all_forms, alternation, forms
 
 # Quote marks that open or close a direct quotation; scrapers often use ” for both.
 QUOTES = "“”\""
-
-
-# Quote marks that open or close a direct quotation; scrapers often use ” for both.
-QUOTES = "“”\""
 QUOTE_MARK = re.compile(f"[{QUOTES}]")
 
 
@@ -91,6 +87,10 @@ class AttributionLexicon:
         # Counted nouns ("Desa", "Kota", "Warga") are not parts of a personal name.
         self.common_nouns = {w for sec in ("persons", "things") for w in all_forms(lang, "nouns", sec) if " " not in w}
         self.org_words = set(roles["organization"])
+        # Built once: the speaker tests read them for every phrase.
+        self.role_words = self.person_roles | self.role_heads
+        self.not_name_words = self.role_words | self.org_words | self.common_nouns
+        self.not_speaker_or_stop = self.not_speaker | self.stop
         self.doc_words = set(roles["document"])
         # Where a noun phrase has its head: "Kepala BNPB" (first), "BNPB spokesman" (last).
         self.head_last = g.get("phrase_head", ["first"]) == ["last"]

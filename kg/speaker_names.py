@@ -105,15 +105,15 @@ def clean_name(phrase: str, lex: AttributionLexicon, after_verb: bool) -> str | 
     if not chunks:
         return None
     cut = []
+    lead_role = after_verb and _is_role(chunks[0], lex, any_case=True)
     for i, c in enumerate(chunks):
+        short = _cut_at_stop(c, lex)
         # After the verb, a further chunk is an appositive only after a role ("pejabat senior
         # militer Irak, Jenderal Qais ...") or when it is a role or a personal name itself;
         # otherwise it is the reported clause ("menurut kantor PM Israel, Iran menembakkan ...").
-        appositive = _is_role(chunks[0], lex, any_case=True) and c[:1].isupper() or _is_role(c, lex, any_case=True) \
-            or _personal_name(_cut_at_stop(c, lex), lex)
-        if after_verb and i and not appositive:
+        if after_verb and i and not (lead_role and c[:1].isupper() or _is_role(c, lex, any_case=True)
+                                     or _personal_name(short, lex)):
             break
-        short = _cut_at_stop(c, lex)
         # Before the verb, an earlier chunk that a stop word or a figure cuts short is the
         # reported clause, not a name: "Clinton is ahead by 3 points, the RCP average shows".
         if not after_verb and i < len(chunks) - 1 and (short != c or DIGIT.search(c)):
@@ -230,7 +230,7 @@ def _is_role(chunk: str, lex: AttributionLexicon, any_case: bool = False) -> boo
     """Whether a chunk opens with a role word ("pejabat", "juru bicara"); in lower case unless
     any_case, since a capitalised role usually heads a title plus name ("Menteri Sugiono")."""
     head = _drop_leading(chunk, lex)
-    return first_word(head) in (lex.person_roles | lex.role_heads) and (any_case or chunk[:1].islower())
+    return first_word(head) in lex.role_words and (any_case or chunk[:1].islower())
 
 
 
@@ -247,8 +247,8 @@ def _looks_like_name(chunk: str, lex: AttributionLexicon) -> bool:
 def _ends_with_person(chunk: str, lex: AttributionLexicon) -> bool:
     """A role phrase closed by a personal name: "Kepala BNPB Arif Budiman Harahap"."""
     words = chunk.split()
-    return _is_role(chunk, lex, any_case=True) and len(words) > PERSONAL_NAME_WORDS[0] and _personal_name(" ".join(words[-PERSONAL_NAME_WORDS[0]:]), lex) \
-        and all(NAME_WORD.match(w.strip(TRIM)) for w in words[-PERSONAL_NAME_WORDS[0]:])
+    return _is_role(chunk, lex, any_case=True) and len(words) > PERSONAL_NAME_WORDS[0] \
+        and _personal_name(" ".join(words[-PERSONAL_NAME_WORDS[0]:]), lex)
 
 
 
@@ -257,7 +257,7 @@ def _personal_name(chunk: str, lex: AttributionLexicon) -> bool:
     words = [w.strip(TRIM).casefold() for w in chunk.split()]
     return (PERSONAL_NAME_WORDS[0] <= len(words) <= PERSONAL_NAME_WORDS[1] and "." not in chunk
             and all(NAME_WORD.match(w.strip(TRIM)) for w in chunk.split())  # not "Sierra Leone and Liberia"
-            and not set(words) & (lex.person_roles | lex.role_heads | lex.org_words | lex.common_nouns))
+            and not set(words) & lex.not_name_words)
 
 
 
@@ -267,7 +267,7 @@ def valid_speaker(name: str | None, lex: AttributionLexicon) -> bool:
     if not name or len(name) < 2 or name.casefold() in lex.drop_leading or DIGIT_START.match(name):
         return False
     first = first_word(name)
-    if _opens_with(name, lex.not_speaker | lex.stop):
+    if _opens_with(name, lex.not_speaker_or_stop):
         return False
     # A speaker phrase is a name (capitalised) or a role/organisation/document noun phrase.
     low = name.casefold()
@@ -317,7 +317,8 @@ def same_speaker(a: str | None, b: str | None, lang: str = "id", entities: Entit
     if a.casefold() == b.casefold():
         return True
     lex = AttributionLexicon(lang)
-    if _places_named(a, entities) and _places_named(b, entities) and _places_named(a, entities) != _places_named(b, entities):
+    places_a, places_b = _places_named(a, entities), _places_named(b, entities)
+    if places_a and places_b and places_a != places_b:
         return False  # "Kementerian Kesehatan Iran" is not "Kementerian Kesehatan Israel"
     # A place word names no one in a described body ("polisi Israel", "kantor PM Israel"), but
     # may be a person's own name ("Mustafa Bali" ~ "Bali").
