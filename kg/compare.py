@@ -1,6 +1,6 @@
 """Comparing claims: comparison keys, scope and time relations, and a verdict per pair.
 
-Claims are compared only within a key (subject, measure family, action, state or event, unit),
+Claims are compared only within a key (measure family, action, unit, currency),
 so the work grows with the number of claims, not its square. A subject counts when the sentence
 names it; a claim whose subject is only inferred from its document (or unknown) is a weak member:
 it is compared with the other weak claims of its key, and with the claims that name its inferred
@@ -47,10 +47,6 @@ EVENT_WINDOW_DAYS = 0
 UNDATED_EVENT_DAYS = 7
 # A running toll is its story's: it meets a dated event count only when given this soon after.
 TOLL_DAYS = 31
-
-
-
-
 
 
 class Profile:
@@ -433,6 +429,8 @@ def _weak_pairs(weak: list[Profile], groups: dict[str, list[Profile]]) -> list[t
     """Each weak claim against the claims naming its inferred subject, or against every subject's
     claims when it has none that any claim names: all pairs in a small group, else the NEIGHBOURS
     nearest by figure."""
+    if not weak:
+        return []
     ordered = {s: sorted(g, key=lambda p: (p.iv.lo, p.iv.hi)) for s, g in groups.items()}
     lows = {s: [p.iv.lo for p in g] for s, g in ordered.items()}
     half = NEIGHBOURS // 2

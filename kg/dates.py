@@ -155,10 +155,11 @@ def find_date_mentions(text: str, published: str | None, lang: str = "id") -> tu
     out = []
     for m in date_matches(text, lang):
         kind, value = "day", None
-        month_word = next((g for g in ("nm", "mdm", "mm") if m.groupdict().get(g)), None)
+        groups = m.groupdict()
+        month_word = next((g for g in ("nm", "mdm", "mm") if groups.get(g)), None)
         if month_word and len(m.group(month_word)) <= SHORT_MONTH and not text[m.start(month_word)].isupper():
             continue  # "10 may die", "they may 5": a short month name is written with a capital
-        if m.groupdict().get("mdy"):
+        if groups.get("mdy"):
             month = lex.months[m.group("mdm")]
             value = _day_month(int(m.group("mdd")), month, _year(m.group("mdyy")), pub)
         elif m.group("slash"):

@@ -69,8 +69,10 @@ def interval_of(q: Quantity) -> Interval:
 def rounding(q: Quantity) -> float:
     """Half the value of the last written digit of a figure with a scale word ("3,42 juta" is
     3,420,000 +/- 5,000; "15 ribu" 15,000 +/- 500); 0 for a figure written in full."""
+    if q.unit in ("percent", "fraction", "points"):
+        return 0.0
     m = SCALED_MANTISSA.search(q.text)
-    if not m or q.unit in ("percent", "fraction", "points"):
+    if not m:
         return 0.0
     whole, decimals = m.group(1), m.group(2) or ""
     mantissa = float(f"{whole}.{decimals}") if decimals else float(whole)

@@ -137,7 +137,7 @@ def document_topic(text: str, spans, title: str | None, entities: Entities, lang
             if entities.kind(label) in ("organization", "person"):
                 counts[label] += 1
                 first.setdefault(label, start + s)
-    counts = Counter({k: v for k, v in counts.items() if v > 0 and k in first})
+    counts = Counter({k: v for k, v in counts.items() if v > 0})
     subject = max(counts, key=lambda k: (counts[k], -first[k])) if counts else None
     # Only a place the headline puts things in ("di Gaza", "dari Iran") is the story's place;
     # "Erupsi Gunung Lewotobi, ..." names a cause. It may stand for a subject, never a figure's place.

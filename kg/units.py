@@ -50,6 +50,7 @@ class UnitReader:
         self.cur_before = inverse(lang, "units", "currency_before")
         self.cur_after = inverse(lang, "units", "currency_after")
         self.persons = inverse(lang, "nouns", "persons")
+        self.person_classes = frozenset(self.persons.values())  # read for every figure
         self.things = inverse(lang, "nouns", "things")
         nouns = {**self.things, **self.persons}
         self.nouns = nouns
@@ -221,8 +222,8 @@ class UnitReader:
         person_after = kind != "fraction" and self.re_person_action and self.re_person_action.match(after)
         # "Thursday's attack, far more than the 202 injured": what happens only to people, right
         # after the figure, says better than a thing named before it.
-        if noun and not (person_after and noun not in self.persons.values()):
-            unit = "person" if noun in self.persons.values() else "count"
+        if noun and not (person_after and noun not in self.person_classes):
+            unit = "person" if noun in self.person_classes else "count"
             return UnitInfo(start, end, end, unit, None, noun)
         if person_after or kind != "fraction" and self.re_person_verb_before and self.re_person_verb_before.search(before):
             return UnitInfo(start, end, end, "person", None, None)
