@@ -195,6 +195,10 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     ("About 9,000 residents were ordered out of the valley on Sunday.", "en", "9,000", "residents evacuated"),
     # survivors are those who came out alive, as "selamat": rescued
     ("The bus plunged into a ravine, leaving 14 survivors, police said.", "en", "14", "people rescued"),
+    # land opened is land cleared; a desk or a hotline opened clears nothing
+    ("Perusahaan itu membuka lahan seluas 5 hektare tanpa izin.", "id", "5", "area cleared"),
+    ("Sekitar 40 hektare lahan dibuka untuk tambang.", "id", "40", "area cleared"),
+    ("YLKI membuka posko dan menerima 112 pengaduan konsumen.", "id", "112", "reports"),
     # those in shelters, evacuees, and those who left their homes are displaced
     ("Jumlah pengungsi erupsi Gunung Semeru di Kabupaten Lumajang, Jawa Timur, berkurang menjadi 1.890 jiwa pada Senin.", "id", "1.890", "people displaced"),
     ("Bupati menyebut jumlah warga yang meninggalkan rumah lebih dari 2.700 orang.", "id", "2.700", "people displaced"),
