@@ -152,19 +152,19 @@ def resolve_speakers(doc: Document, sentences: list[Sentence], entities: Entitie
             if named:  # not a speaker here, but "Menurutnya" in the next sentence means them
                 last_person = Said(named, "person")
         if own[i] is not None and own[i].back_reference and said.speaker:
-            _back_fill(out, sentences, i, has_figures, said, entities)
+            _back_fill(out, sentences, i, has_figures, said, entities, doc.language)
     return out
 
 
 def _back_fill(out: list[Said], sentences: list[Sentence], i: int, has_figures: list[bool], said: Said,
-               entities: Entities) -> None:
+               entities: Entities, lang: str) -> None:
     """Give the speaker of "informasi itu disampaikan oleh X" to the unattributed sentences before."""
     para = sentences[i].paragraph
     for j in range(i - 1, max(-1, i - 1 - BACK_REFERENCE_REACH), -1):
         if sentences[j].paragraph < para - 1:
             break
         if out[j].speaker:
-            if not same_speaker(out[j].speaker, said.speaker, entities=entities):
+            if not same_speaker(out[j].speaker, said.speaker, lang, entities):
                 break
             out[j].said_on = out[j].said_on or said.said_on  # "Hal itu disampaikan X, Rabu (18/6)"
             continue
