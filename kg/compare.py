@@ -243,7 +243,8 @@ def relation(a: Profile, b: Profile, scope: Scope) -> tuple[str, str] | None:
     an event count and a count of no event unless that is the story's running toll (`toll_of`) or
     was said within a week of the event (`story_count`), and a part of a breakdown with anything but its
     own measure in another article. Then
-    `agree` when the intervals overlap; else `differs_scope` when measure or place differ (one
+    `agree` when the intervals overlap; else nothing for two decided sums (measures.ttl
+    kgm:decidedSums: two different allocations are two decisions, not a disagreement); else `differs_scope` when measure or place differ (one
     contains or overlaps the other, or only one names a place); else `differs_time` when said
     more than a window apart (STATE_WINDOW_DAYS, or EVENT_WINDOW_DAYS for counts with an
     action) — an unknown date is not a difference by itself; else `conflict`.
@@ -271,6 +272,8 @@ def relation(a: Profile, b: Profile, scope: Scope) -> tuple[str, str] | None:
     if overlaps(a.iv, b.iv):
         return "agree", _reason(a, b, "agree", measure_rel, place_rel)
     if ca.doc == b.claim.doc and not scope.set_against(a, b):
+        return None
+    if ca.quantity.unit == "money" and a.chain[-1] in scope.measures.decided_sums:
         return None
     if measure_rel != "same" or place_rel != "same":
         return "differs_scope", _reason(a, b, "differs_scope", measure_rel, place_rel)

@@ -23,6 +23,7 @@ class Measures:
         self._label: dict[str, str] = {}
         self._broader: dict[str, str] = {}
         self.parts_disjoint: set[str] = set()
+        self.decided_sums: set[str] = set()
         self._action: dict[str, str] = {}
         self._chains: dict[str, tuple[str, ...]] = {}
         pref = {s: str(o) for s, o in graph.subject_objects(SKOS.prefLabel)}
@@ -37,6 +38,8 @@ class Measures:
                     self._broader[label] = pref[parent]
             if (concept, KGM.partsDisjoint, Literal(True)) in graph:
                 self.parts_disjoint.add(label)
+            if (concept, KGM.decidedSums, Literal(True)) in graph:
+                self.decided_sums.add(label)
         for concept in graph.subjects(RDF.type, KGM.Action):
             label = pref.get(concept)
             for alias in (label, *map(str, graph.objects(concept, SKOS.altLabel))) if label else ():
