@@ -15,6 +15,10 @@ from kg.number_lexicon import Lexicon
 # How far around a figure its action verb may stand ("menewaskan 22", "75 teroris ... tewas").
 ACTION_BEFORE = 120
 ACTION_AFTER = 100
+# How far back a head noun with its action may open the clause of a figure that has no action
+# nearer: "Korban meninggal dunia dalam kecelakaan bus ... di tanjakan Sitinjau Lauik, Kota
+# Padang, Sumatera Barat, bertambah menjadi delapan orang."
+HEAD_ACTION_BEFORE = 300
 # An action after a figure belongs to it only within its clause; a bracket is an aside
 # ("1.236 jiwa dari 358 kepala keluarga (KK) terpaksa mengungsi"), not a clause break.
 CLAUSE_END = re.compile(r"[,;:]")
@@ -69,6 +73,8 @@ class ContextLexicon:
         self.fixed_classes = set(forms(lang, "actions", "class_actions_fixed").get("classes", []))
         self.person_only = set(forms(lang, "actions", "grammar").get("person_only", []))
         self.action_re = re.compile(rf"\b({alternation(self.actions)})\b")
+        heads = forms(lang, "nouns", "heads").get("words", [])
+        self.head_action_re = re.compile(rf"\b(?:{alternation(heads)})\s+({alternation(self.actions)})\b") if heads else None
         events = [w for ws in forms(lang, "events", "event_nouns").values() for w in ws]
         totals = [w for ws in forms(lang, "events", "cumulative_markers").values() for w in ws]
         parts = forms(lang, "events", "part_markers")
@@ -199,6 +205,10 @@ def _action(sentence: str, fig_start: int, fig_end: int, prev_end: int, lex: "Co
     for group, pick in ((transitive, -1), (after, 0), (before, -1)):
         if group:
             return lex.actions[group[pick][1]]
+    if lex.head_action_re:
+        heads = list(lex.head_action_re.finditer(low, max(prev_end, fig_start - HEAD_ACTION_BEFORE), fig_start))
+        if heads and (person or lex.actions[heads[-1].group(1)] not in lex.person_only):
+            return lex.actions[heads[-1].group(1)]
     return None
 
 

@@ -208,6 +208,10 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     ("Ada 26 pasien di RSUD Maria Walanda Maramis, kata Kepala Dinas Kesehatan.", "id", "26", "people hospitalised"),
     ("The hospital said it had 40 patients from the crash.", "en", "40", "people hospitalised"),
     ("Only three people survived the crash.", "en", "three", "people rescued"),
+    # a head noun with its action opens a long clause whose figure has no verb of its own
+    ("Korban meninggal dunia dalam kecelakaan bus pariwisata yang masuk jurang di tanjakan Sitinjau Lauik, Kota Padang, Sumatera Barat, bertambah menjadi delapan orang.", "id", "delapan", "people killed"),
+    ("Jumlah korban meninggal akibat banjir bandang yang menerjang Desa Sukamaju, Kecamatan Cibadak, Kabupaten Sukabumi, Jawa Barat, pada Selasa dini hari bertambah menjadi 11 orang.", "id", "11", "people killed"),
+    ("Jumlah korban luka akibat ledakan di Kecamatan Kelapa Gading, Jakarta Utara, kini mencapai 96 orang, sementara 20 orang sudah pulang.", "id", "96", "people wounded"),
 ])
 def test_action_words(text, lang, figure, measure):
     assert _claims(text, lang)[figure].measure == measure
