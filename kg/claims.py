@@ -15,7 +15,7 @@ from kg.entities import Entities
 from kg.model import Claim, Document, Quantity
 from kg.numbers import find_quantities
 from kg.sentences import Sentence, split_sentences
-from kg.subjects import (EVENT_DATE_WINDOW, Context, continues_parts, document_topic, event_date_positions,
+from kg.subjects import (EVENT_DATE_WINDOW, Context, continues_parts, document_topic, names_whole, event_date_positions,
                          figure_context, list_item_action, past_year, saying_spans, tally_dates)
 from kg.units import UnitReader
 
@@ -253,6 +253,7 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
     host = urlsplit(doc.url).hostname or "" if doc.url else (doc.publisher or "")
     # The figures that say what they count, by sentence index, latest last.
     counted: list[tuple[int, Claim]] = []
+    named_wholes: set[str] = set()
     for index, (s, quantities, said_here) in enumerate(zip(sentences, figures, said)):
         sent = doc.text[s.start:s.end]
         if not quantities:
@@ -280,7 +281,10 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
                                  topic, who.span, doc.language, prev_end - s.start, len(quantities))
             if refers and ctx.action is None and earlier.action:
                 ctx = replace(ctx, action=earlier.action, measure=earlier.measure)
-            whole = claims[-1] if claims and claims[-1].sentence_start == s.start else None
+            # "killed 71 of the 77 people on board, including 19 players": the whole a part
+            # names (77) is no head of the parts that follow; the figure before it is
+            heads = [c for c in claims[-2:] if c.sentence_start == s.start and c.id not in named_wholes]
+            whole = heads[-1] if heads else None
             bare = q.unit == "person" and (q.noun is None or q.noun in reader.generic or q.noun == ROOT_PERSONS)
             if bare and whole is None and ctx.measure and ctx.action is None and index > 0:
                 before = sentences[index - 1]
@@ -291,7 +295,9 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
             if (whole and whole.is_part and not ctx.is_part and whole.quantity.unit == q.unit
                     and continues_parts(doc.text[whole.end:q.start], doc.language)):
                 ctx = replace(ctx, is_part=True)
-            if ctx.measure and whole and whole.quantity.unit == q.unit and (ctx.is_part or bare):
+            if whole and names_whole(doc.text[whole.end:q.start], doc.language):
+                named_wholes.add(claim_id(doc.doc, q))
+            elif ctx.measure and whole and whole.quantity.unit == q.unit and (ctx.is_part or bare):
                 ctx = _like_whole(ctx, whole, bare)
             # "the 1991 Oakland hills firestorm, which killed 25 people": a past event's count
             past = past_year(sent, mentions, q.start - s.start, doc.published, doc.language) if ctx.action else None

@@ -81,6 +81,7 @@ class ContextLexicon:
         # The marker stands in the figure's clause, before it ("termasuk sekitar 5.000") or after it.
         self.part_before_re = re.compile(rf"\b(?:{alternation(parts['before'])})\b[,:]?[^,;:.]*$")
         self.part_after_re = re.compile(rf"^\s*(?:{alternation(parts['after'])})\b")
+        self.part_whole_re = re.compile(rf"\s*(?:{alternation(parts['after'])})\s*")
         # The next item of a list: the words after one part end with a comma or a joiner
         # ("19 pasien di RSUP M Djamil, 10 pasien di RS Semen Padang, dan empat pasien ...").
         joiners = alternation(parts.get("list_joiners", []))
@@ -290,6 +291,12 @@ def event_date_positions(sentence: str, lang: str = "id") -> tuple[int, ...]:
     lex = ContextLexicon(lang)
     low = fold_case(sentence)
     return tuple(sorted(m.end() for pattern in (lex.event_re, lex.action_re, lex.since_re) for m in pattern.finditer(low)))
+
+
+def names_whole(gap: str, lang: str = "id") -> bool:
+    """Whether the words between a part and the next figure name that figure as the part's
+    whole ("killed 71 of the 77 people on board"): the whole is not what happened to the part."""
+    return bool(ContextLexicon(lang).part_whole_re.fullmatch(fold_case(gap)))
 
 
 def continues_parts(gap: str, lang: str = "id") -> bool:

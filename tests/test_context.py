@@ -104,6 +104,10 @@ def test_which_verb_takes_a_figure(text, figure, measure):
     ("Police said three of the 13 suspects were foreigners.", "en", "three", "suspects", True),
     ("The office said 239 people had been wounded, of whom 109 were still in hospital.", "en", "109", "people hospitalised", True),
     ("The office said 239 people had been wounded, of whom 109 were still in hospital.", "en", "239", "people wounded", False),
+    # the whole a part names is not what happened to the part; the parts after it are
+    ("The bus crash killed 12 of the 40 people on board, including two of the 4 crew members and nine pupils.", "en", "40", "people", False),
+    ("The bus crash killed 12 of the 40 people on board, including two of the 4 crew members and nine pupils.", "en", "two", "crew killed", True),
+    ("The bus crash killed 12 of the 40 people on board, including two of the 4 crew members and nine pupils.", "en", "nine", "students killed", True),
     # a breakdown word followed by a comma, and every later item of its list
     ("Rinciannya, 1.240 jiwa mengungsi di Kecamatan Pronojiwo dan 877 jiwa di Kecamatan Candipuro.", "id", "1.240", "people displaced", True),
     ("Rinciannya, 1.240 jiwa mengungsi di Kecamatan Pronojiwo dan 877 jiwa di Kecamatan Candipuro.", "id", "877", "people displaced", True),
