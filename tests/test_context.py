@@ -212,6 +212,12 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     ("Ada 26 pasien di RSUD Maria Walanda Maramis, kata Kepala Dinas Kesehatan.", "id", "26", "people hospitalised"),
     ("The hospital said it had 40 patients from the crash.", "en", "40", "people hospitalised"),
     ("Only three people survived the crash.", "en", "three", "people rescued"),
+    # those in evacuation centres are displaced, those buried in the rubble missing, those
+    # pulled out alive rescued, with or without a preposition or a figure between
+    ("Some 12,000 residents spent Monday night at 85 evacuation centres, the prefecture said.", "en", "12,000", "residents displaced"),
+    ("At least 40 people are believed to be buried in the rubble of the hotel.", "en", "40", "people missing"),
+    ("Firefighters pulled 37 people alive from the rubble overnight.", "en", "37", "people rescued"),
+    ("Sebanyak 640 warga masih tinggal di posko pengungsian di balai desa.", "id", "640", "residents displaced"),
     # a head noun with its action opens a long clause whose figure has no verb of its own
     ("Korban meninggal dunia dalam kecelakaan bus pariwisata yang masuk jurang di tanjakan Sitinjau Lauik, Kota Padang, Sumatera Barat, bertambah menjadi delapan orang.", "id", "delapan", "people killed"),
     ("Jumlah korban meninggal akibat banjir bandang yang menerjang Desa Sukamaju, Kecamatan Cibadak, Kabupaten Sukabumi, Jawa Barat, pada Selasa dini hari bertambah menjadi 11 orang.", "id", "11", "people killed"),
