@@ -119,8 +119,8 @@ def is_excluded(text: str, a: Atom, lex: Lexicon) -> bool:
     if lex.day_range_re.match(after):
         return True
     # Glued to letters before ("C-130", "COVID-19", "ke-3"), unless a currency sign ("Rp38") or
-    # a unit word ("magnitude-7.8").
-    if LETTER_BEFORE.search(before) and not lex.currency_glued.search(before) and not UnitReader(lex.lang).glued_before(before):
+    # a unit word ("magnitude-7.8") or symbol ("M5,8").
+    if LETTER_BEFORE.search(before) and not lex.currency_glued.search(before) and not UnitReader(lex.lang).glued_before(before, num):
         return True
     # Glued to letters after ("5G", "3D"), unless a unit written without a space ("5km").
     if LETTER_AFTER.match(after) and not lex.glued_unit.match(after):

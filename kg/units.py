@@ -27,6 +27,8 @@ LAST_NUMBER = re.compile(r"\d[\d.,]*")
 MAX_BETWEEN = 3
 # A unit word standing before its figure is spelt out ("magnitude 6.2"); symbols never do.
 UNIT_BEFORE_MIN = 4
+# A figure a unit symbol may stand before: one digit and a decimal part ("M5,8", "M 6.2").
+SMALL_DECIMAL = re.compile(r"\d[.,]\d{1,2}")
 
 
 class UnitInfo(NamedTuple):
@@ -90,6 +92,9 @@ class UnitReader:
         self.re_named_as = re.compile(r"^\s+(?:" + alternation(as_words) + r")\s+(" + alternation(nouns) + r")\b", re.I) if as_words else None
         # "131 hektare" with no noun measures an area: the unit says what is measured.
         self.unit_measures = inverse(lang, "units", "unit_measures")
+        # "M5,8", "M 6.2": a unit symbol right before a small decimal figure.
+        self.symbols_before = inverse(lang, "units", "unit_symbol_before")
+        self.re_symbol_before = re.compile(r"(?<![\w-])(" + alternation(self.symbols_before) + r") ?$", re.I) if self.symbols_before else None
         # "magnitude 6.2": a unit word (not a duration, not a symbol) just before the figure.
         before_units = [f for f, u in self.units.items() if u not in self.durations and len(f) >= UNIT_BEFORE_MIN and f.isalpha()]
         connectors = forms(lang, "units", "unit_before").get("connectors", [])
@@ -161,9 +166,19 @@ class UnitReader:
         ("rose to 85 on 19 July, and to 86 on 21 July")."""
         return bool(self.re_goes_on and self.re_goes_on.search(between))
 
-    def glued_before(self, before: str) -> bool:
-        """Whether a spelt-out unit word is joined to the figure after it by a hyphen ("magnitude-7.8")."""
+    def glued_before(self, before: str, figure: str = "") -> bool:
+        """Whether a spelt-out unit word is joined to the figure after it by a hyphen
+        ("magnitude-7.8"), or a unit symbol stands right before it ("M5,8")."""
+        if self.symbol_before(before, figure):
+            return True
         return before.endswith(("-", "‐")) and bool(self.re_unit_before and self.re_unit_before.search(before))
+
+    def symbol_before(self, before: str, figure: str) -> str | None:
+        """The unit of a symbol right before a small decimal figure ("M5,8" -> magnitude)."""
+        if not (self.re_symbol_before and SMALL_DECIMAL.fullmatch(figure)):
+            return None
+        m = self.re_symbol_before.search(before)
+        return self.symbols_before[m.group(1).casefold()] if m else None
 
     def refers_back(self, clause: str) -> bool:
         """Whether the clause before a figure names what it counts only by reference ("the
@@ -214,6 +229,9 @@ class UnitReader:
             return UnitInfo(start, end, end, "inherit", None, None)
         if kind == "words":
             return None
+        symbol = self.symbol_before(before, text[start:end])
+        if symbol:
+            return UnitInfo(start, end, end, symbol, None, self.unit_measures.get(symbol))
         m = self.re_unit_before.search(before) if self.re_unit_before else None
         if m:
             unit = self.units[m.group(1).casefold()]
