@@ -149,7 +149,10 @@ class UnitReader:
         self.re_scope_prep = re.compile(r"\b(?:" + preps + r")\s+$", re.I)
         number = Lexicon(lang).number_token
         self.re_scope_phrase = re.compile(r"\b(?:" + preps + r")\s+" + number + r"(?:[\s-]+" + number + r")*\s+(?:" + place_nouns + r")\b", re.I)
-        self.re_anaphoric = re.compile(r"\b(?:" + alternation(forms(lang, "nouns", "anaphoric")["words"]) + r")\b", re.I)
+        anaphoric = forms(lang, "nouns", "anaphoric")
+        self.re_anaphoric = re.compile(r"\b(?:" + alternation(anaphoric["words"]) + r")\b", re.I)
+        ends = anaphoric.get("number_word_ends", [])
+        self.re_number_word_end = re.compile(r"^\s*(?:$|[^\w\s]|\d|(?:" + (alternation(ends) if ends else "(?!)") + r")\b)", re.I)
 
     def in_scope_phrase(self, sentence: str, at: int, noun: str | None) -> bool:
         """Whether the figure of places at sentence[at:] says where a later figure applies
@@ -227,7 +230,12 @@ class UnitReader:
             return UnitInfo(start, end, end + m.end(), unit, None, self.unit_measures.get(unit))
         if self.re_inherit.match(after):
             return UnitInfo(start, end, end, "inherit", None, None)
-        if kind == "words":
+        # A number word with no noun or unit counts only when its clause refers back to an
+        # earlier figure or names a head ("The toll rose from three on Saturday", "officials
+        # had put the toll at five") and its phrase ends there; otherwise it is prose ("one of",
+        # "the toll from two powerful earthquakes").
+        if kind == "words" and not (self.re_number_word_end.match(after)
+                                    and self.refers_back(self._window(before, NOUN_BEFORE_CHARS, verbs=False))):
             return None
         symbol = self.symbol_before(before, text[start:end])
         if symbol:

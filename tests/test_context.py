@@ -166,10 +166,23 @@ QUAKE = ("A magnitude 6.1 aftershock struck on Wednesday. The institute, which h
     # "revising it to", "which the USGS measured at": the measurement again
     ("The agency put the quake at magnitude 7.1 before revising it to 7.3.", "7.3", "magnitude", "magnitude"),
     ("The agency said the magnitude-6.5 quake, which the USGS measured at 6.2, had been a foreshock.", "6.2", "magnitude", "magnitude"),
+    # a number word that ends its phrase refers back as a figure would
+    ("Mudslides killed 11 people in the valley. Officials had put the toll at five on Sunday.", "five", "person", "people killed"),
+    ("The wildfire has destroyed 214 homes. The tally rose from nine on Friday.", "nine", "count", "houses destroyed"),
 ])
 def test_unit_of_a_figure_that_refers_back(text, figure, unit, measure):
     claim = _claims(text, "en")[figure]
     assert (claim.quantity.unit, claim.measure) == (unit, measure)
+
+
+@pytest.mark.parametrize("text, lang, word", [
+    # a number word followed by what it counts or by a multiplier counts no earlier figure
+    ("The toll from two powerful earthquakes rose to 41 on Saturday.", "en", "two"),
+    ("The figure for the town is lower than the one given by its mayor, who said 300 died.", "en", "one"),
+    ('Jumlah kasus ISPA mencapai 1.372, angka itu naik hampir dua kali lipat dari pekan lalu.', "id", "dua"),
+])
+def test_a_number_word_that_names_its_own_thing_is_no_figure(text, lang, word):
+    assert word not in _claims(text, lang)
 
 
 @pytest.mark.parametrize("text, figure, measure", [
