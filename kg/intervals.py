@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from kg.model import Quantity
+from kg.units import TO_METRIC
 
 # `sekitar 500` (approx) allows 10% either side: 450..550. Journalists round to one or two
 # significant digits, so 10% covers rounding without making every pair of figures agree.
@@ -36,6 +37,9 @@ class Interval(NamedTuple):
 # The number right before a scale word: "3,42 juta", "1.5 million", "15 ribu" (a dot or comma
 # followed by one to three digits and then letters is a decimal mark here).
 SCALED_MANTISSA = re.compile(r"(\d+)(?:[.,](\d{1,3}))?\s*[^\W\d_]+\s*$")
+# A figure written in an imperial unit and converted ("1.2 miles" -> 1.93 km); English digits.
+IMPERIAL_WRITTEN = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")
+METRIC_TARGETS = frozenset(code for code, _ in TO_METRIC.values())
 
 
 def interval_of(q: Quantity) -> Interval:
@@ -73,13 +77,26 @@ def rounding(q: Quantity) -> float:
         return 0.0
     m = SCALED_MANTISSA.search(q.text)
     if not m:
-        return 0.0
+        return _converted_rounding(q)
     whole, decimals = m.group(1), m.group(2) or ""
     mantissa = float(f"{whole}.{decimals}") if decimals else float(whole)
     if mantissa <= 0:
         return 0.0
     scale = q.high / mantissa  # the number before the scale word is the (upper) end
     return scale * 10 ** -len(decimals) / 2 if scale > 1 else 0.0
+
+
+def _converted_rounding(q: Quantity) -> float:
+    """Half the last written digit of a figure converted to metric, in the metric unit ("1.2
+    miles" is 1.93 km +/- 0.08, so it agrees with "2 km"); 0 for a figure written as it is."""
+    m = IMPERIAL_WRITTEN.fullmatch(q.text) if q.unit in METRIC_TARGETS else None
+    if not m:
+        return 0.0
+    written = float(m.group(1).replace(",", "") + ("." + m.group(2) if m.group(2) else ""))
+    if written <= 0 or math.isclose(written, q.low, rel_tol=1e-9):
+        return 0.0
+    factor = q.low / written
+    return factor * 10 ** -len(m.group(2) or "") / 2
 
 
 def _close(x: float, y: float) -> bool:

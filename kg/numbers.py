@@ -201,6 +201,7 @@ def find_quantities(text: str, offset: int = 0, lang: str = "id") -> list[Quanti
                 or any(s <= a.start < e for s, e in urls)}
     out = []
     unit_end = 0  # where the last figure's unit word ends: "13,200 parts per billion"
+    written: list[str] = []  # each figure's unit as written, before any conversion to metric
     for a in _join_ranges(text, atoms, lex):
         # A range is dropped with either end: "Kav. 52-53", "0812-1234-5678".
         if any(a.start <= s and e <= a.end for s, e in excluded) or glued_code(text, a) or a.start < unit_end:
@@ -221,14 +222,14 @@ def find_quantities(text: str, offset: int = 0, lang: str = "id") -> list[Quanti
         if a.kind == "fraction":
             unit = unit._replace(unit="fraction")
         elif unit.unit == "inherit":  # "puluhan lainnya": the unit of the figure before it
-            unit = unit._replace(unit=out[-1].unit if out else "count", noun=out[-1].noun if out else None)
+            unit = unit._replace(unit=written[-1] if out else "count", noun=out[-1].noun if out else None)
         elif unit.noun is None and out and out[-1].noun and units.changes_to(text[out[-1].end - offset: unit.start]) \
-                and (out[-1].unit == unit.unit or unit.unit == "count" and unit.end == a.end):
+                and (written[-1] == unit.unit or unit.unit == "count" and unit.end == a.end):
             # "naik dari Rp243 miliar menjadi Rp310 miliar", "the toll rose from 120 to 247"
-            unit = unit._replace(unit=out[-1].unit, noun=out[-1].noun)
+            unit = unit._replace(unit=written[-1], noun=out[-1].noun)
         elif out and out[-1].noun and unit.end == a.end and units.continues(text[out[-1].end - offset: a.start]):
             # "The toll rose to 85 on 19 July, when ..., and to 86 on 21 July": the change goes on
-            unit = unit._replace(unit=out[-1].unit, noun=out[-1].noun)
+            unit = unit._replace(unit=written[-1], noun=out[-1].noun)
         elif unit.unit == "money" and unit.noun is None and (same_as := _last_sum(out, unit.currency)):
             # "Negara dirugikan Rp193,7 triliun hanya untuk satu tahun, dan kalau seluruh periode
             # dihitung, hampir Rp1.000 triliun": a sum without a noun is what the sum before it
@@ -238,9 +239,11 @@ def find_quantities(text: str, offset: int = 0, lang: str = "id") -> list[Quanti
             # "400 people are trapped, and 14 were pulled out": a bare number after a head count
             # counts people too (not the noun, which may name what happened: "413 deaths, 2,500 injured").
             unit = unit._replace(unit="person")
+        written.append(unit.unit)
+        code, low, high = units.metric(unit.unit, low, high)
         out.append(Quantity(
             text=text[unit.start:unit.figure_end], start=offset + unit.start, end=offset + unit.figure_end,
-            low=low, high=high, qualifier=qualifier, unit=unit.unit, currency=unit.currency, noun=unit.noun,
+            low=low, high=high, qualifier=qualifier, unit=code, currency=unit.currency, noun=unit.noun,
         ))
     return out
 

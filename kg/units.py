@@ -27,6 +27,10 @@ LAST_NUMBER = re.compile(r"\d[\d.,]*")
 MAX_BETWEEN = 3
 # A unit word standing before its figure is spelt out ("magnitude 6.2"); symbols never do.
 UNIT_BEFORE_MIN = 4
+# claims.json gives lengths in km, m or mm, areas in km2, m2 or ha, speeds in km/h (feet
+# converted to metres): an imperial figure is converted, its words kept as written.
+TO_METRIC = {"ft": ("m", 0.3048), "mi": ("km", 1.609344), "in": ("mm", 25.4), "ac": ("ha", 0.40468564224),
+             "mi2": ("km2", 2.589988110336), "ft2": ("m2", 0.09290304), "mph": ("km/h", 1.609344)}
 # A figure a unit symbol may stand before: one digit and a decimal part ("M5,8", "M 6.2").
 SMALL_DECIMAL = re.compile(r"\d[.,]\d{1,2}")
 
@@ -168,6 +172,14 @@ class UnitReader:
         """Whether the words between two figures carry the first one's change on to the second
         ("rose to 85 on 19 July, and to 86 on 21 July")."""
         return bool(self.re_goes_on and self.re_goes_on.search(between))
+
+    @staticmethod
+    def metric(unit: str, low: float, high: float) -> tuple[str, float, float]:
+        """An imperial unit and interval converted to metric (rounded to 0.01); others unchanged."""
+        if unit not in TO_METRIC:
+            return unit, low, high
+        code, factor = TO_METRIC[unit]
+        return code, round(low * factor, 2), round(high * factor, 2)
 
     def glued_before(self, before: str, figure: str = "") -> bool:
         """Whether a spelt-out unit word is joined to the figure after it by a hyphen
