@@ -15,8 +15,8 @@ from kg.entities import Entities
 from kg.model import Claim, Document, Quantity
 from kg.numbers import find_quantities
 from kg.sentences import Sentence, split_sentences
-from kg.subjects import (EVENT_DATE_WINDOW, Context, continues_parts, document_topic, names_whole, event_date_positions,
-                         figure_context, list_item_action, past_year, saying_spans, tally_dates)
+from kg.subjects import (EVENT_DATE_WINDOW, Context, continues_parts, document_topic, event_date_positions,
+                         figure_context, list_item_action, names_whole, past_year, saying_spans, tally_dates)
 from kg.units import UnitReader
 
 # A back-reference ("informasi itu disampaikan oleh X") reaches this many sentences back.
