@@ -240,13 +240,13 @@ def relation(a: Profile, b: Profile, scope: Scope) -> tuple[str, str] | None:
     """The verdict on two claims of one key and its reason, or None when they are not compared.
 
     Not compared: measures or places with disjoint scopes, event counts of different events,
-    an event count and a count of no event unless that is the story's running toll (`toll_of`) or
-    was said within a week of the event (`story_count`), and a part of a breakdown with anything but its
-    own measure in another article. Then
-    `agree` when the intervals overlap; else nothing for two decided sums (measures.ttl
-    kgm:decidedSums: two different allocations are two decisions, not a disagreement); else `differs_scope` when measure or place differ (one
-    contains or overlaps the other, or only one names a place); else `differs_time` when said
-    more than a window apart (STATE_WINDOW_DAYS, or EVENT_WINDOW_DAYS for counts with an
+    an event count and a count of no event unless that is the story's running toll (`toll_of`)
+    or was said within a week of the event (`story_count`), and a part of a breakdown with
+    anything but its own measure in another article. Then `agree` when the intervals overlap;
+    else nothing for two decided sums (measures.ttl kgm:decidedSums: two different allocations
+    are two decisions, not a disagreement); else `differs_scope` when measure or place differ
+    (one contains or overlaps the other, or only one names a place); else `differs_time` when
+    said more than a window apart (STATE_WINDOW_DAYS, or EVENT_WINDOW_DAYS for counts with an
     action) — an unknown date is not a difference by itself; else `conflict`.
 
     Two figures of one article are linked when they agree, but reported as differing only when

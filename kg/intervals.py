@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from kg.model import Quantity
+from kg.numbers import parse_digits
 from kg.units import TO_METRIC
 
 # `sekitar 500` (approx) allows 10% either side: 450..550. Journalists round to one or two
@@ -92,7 +93,7 @@ def _converted_rounding(q: Quantity) -> float:
     m = IMPERIAL_WRITTEN.fullmatch(q.text) if q.unit in METRIC_TARGETS else None
     if not m:
         return 0.0
-    written = float(m.group(1).replace(",", "") + ("." + m.group(2) if m.group(2) else ""))
+    written = parse_digits(q.text, "en")
     if written <= 0 or math.isclose(written, q.low, rel_tol=1e-9):
         return 0.0
     factor = q.low / written

@@ -36,6 +36,8 @@ PART_REACH = 60
 POSSESSIVE = re.compile(r"['’]s\b")
 # How far before a place its locative word may stand: "di berbagai wilayah Irak".
 LOCATIVE_REACH = 24
+# How far before a date its tally word may stand: "hingga Senin siang", "as of Saturday evening".
+TALLY_REACH = 30
 # How far after a figure its clause may go on to the new count it adds to ("two bodies, bringing the toll to").
 INCREMENT_THEN_REACH = 60
 # A document's main organisation is its default subject once named this often.
@@ -81,7 +83,6 @@ class ContextLexicon:
         # The marker stands in the figure's clause, before it ("termasuk sekitar 5.000") or after it.
         self.part_before_re = re.compile(rf"\b(?:{alternation(parts['before'])})\b[,:]?[^,;:.]*$")
         self.part_after_re = re.compile(rf"^\s*(?:{alternation(parts['after'])})\b")
-        self.part_whole_re = re.compile(rf"\s*(?:{alternation(parts['after'])})\s*")
         # The next item of a list: the words after one part end with a comma or a joiner
         # ("19 pasien di RSUP M Djamil, 10 pasien di RS Semen Padang, dan empat pasien ...").
         joiners = alternation(parts.get("list_joiners", []))
@@ -296,7 +297,8 @@ def event_date_positions(sentence: str, lang: str = "id") -> tuple[int, ...]:
 def names_whole(gap: str, lang: str = "id") -> bool:
     """Whether the words between a part and the next figure name that figure as the part's
     whole ("killed 71 of the 77 people on board"): the whole is not what happened to the part."""
-    return bool(ContextLexicon(lang).part_whole_re.fullmatch(fold_case(gap)))
+    m = ContextLexicon(lang).part_after_re.match(fold_case(gap))
+    return bool(m) and not gap[m.end():].strip()
 
 
 def continues_parts(gap: str, lang: str = "id") -> bool:
@@ -327,5 +329,5 @@ def tally_dates(sentence: str, mentions: Sequence[DateMention], lang: str = "id"
     date names an event ("killed by Saturday's quake")."""
     lex = ContextLexicon(lang)
     low = fold_case(sentence)
-    return tuple(m.start for m in mentions if lex.tally_re.search(low, max(0, m.start - 30), m.start)
+    return tuple(m.start for m in mentions if lex.tally_re.search(low, max(0, m.start - TALLY_REACH), m.start)
                  and not POSSESSIVE.match(low, m.end))

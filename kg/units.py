@@ -181,7 +181,7 @@ class UnitReader:
         code, factor = TO_METRIC[unit]
         return code, round(low * factor, 2), round(high * factor, 2)
 
-    def glued_before(self, before: str, figure: str = "") -> bool:
+    def glued_before(self, before: str, figure: str) -> bool:
         """Whether a spelt-out unit word is joined to the figure after it by a hyphen
         ("magnitude-7.8"), or a unit symbol stands right before it ("M5,8")."""
         if self.symbol_before(before, figure):
