@@ -31,7 +31,7 @@ from typing import Iterator, Sequence
 
 from kg.clean import kept_spans
 from kg.entities import Entities, split_place
-from kg.intervals import Interval, date_span, days_apart, describe, interval_of, overlaps
+from kg.intervals import APPROX_PAIR_TOLERANCE, Interval, date_span, days_apart, describe, interval_of, overlaps
 from kg.lang import alternation, fold_case, forms
 from kg.measures import Measures, load_measures
 from kg.model import Claim, Comparison, Document
@@ -52,7 +52,7 @@ TOLL_DAYS = 31
 class Profile:
     """What comparing needs to know about one claim, computed once."""
 
-    __slots__ = ("claim", "key", "noun", "chain", "iv", "place", "place_id", "said", "event", "speaker", "subject")
+    __slots__ = ("claim", "key", "noun", "chain", "iv", "iv_beside_approx", "place", "place_id", "said", "event", "speaker", "subject")
 
     def __init__(self, claim: Claim, key: tuple, chain: tuple[str, ...], place: str | None,
                  place_id: tuple[str, ...], speaker: str, subject: str | None = None):
@@ -62,6 +62,9 @@ class Profile:
         self.chain = chain
         self.noun = chain[0]
         self.iv: Interval = interval_of(claim.quantity)
+        # The interval read against another approximate figure (see APPROX_PAIR_TOLERANCE).
+        self.iv_beside_approx: Interval = (interval_of(claim.quantity, APPROX_PAIR_TOLERANCE)
+                                           if claim.quantity.qualifier == "approx" else self.iv)
         self.place = place
         self.place_id = place_id
         self.said = date_span(claim.said_on)
@@ -269,7 +272,8 @@ def relation(a: Profile, b: Profile, scope: Scope) -> tuple[str, str] | None:
         event, state = (a, b) if ca.is_event else (b, a)
         if place_rel not in ("same", "unknown") or not (toll_of(event, state, scope) or story_count(event, state, scope)):
             return None
-    if overlaps(a.iv, b.iv):
+    both_approx = ca.quantity.qualifier == b.claim.quantity.qualifier == "approx"
+    if overlaps(a.iv_beside_approx, b.iv_beside_approx) if both_approx else overlaps(a.iv, b.iv):
         return "agree", _reason(a, b, "agree", measure_rel, place_rel)
     if ca.doc == b.claim.doc and not scope.set_against(a, b):
         return None

@@ -20,6 +20,9 @@ from kg.units import TO_METRIC
 # `sekitar 500` (approx) allows 10% either side: 450..550. Journalists round to one or two
 # significant digits, so 10% covers rounding without making every pair of figures agree.
 APPROX_TOLERANCE = 0.10
+# Two approximate figures together may be 10% apart, not 20%: "about 4,000" and "about 3,500"
+# are two different estimates, each rounded by its speaker, not one figure rounded twice.
+APPROX_PAIR_TOLERANCE = APPROX_TOLERANCE / 2
 # Relative slack when testing two bounds for equality, so 0.3333 and 1/3 written with more
 # digits, or a percentage rounded differently, still touch.
 EPSILON = 1e-6
@@ -43,18 +46,18 @@ IMPERIAL_WRITTEN = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")
 METRIC_TARGETS = frozenset(code for code, _ in TO_METRIC.values())
 
 
-def interval_of(q: Quantity) -> Interval:
+def interval_of(q: Quantity, tolerance: float = APPROX_TOLERANCE) -> Interval:
     """The interval stated by a figure, its qualifier read.
 
     exact/vague/hedged: [low, high] (hedged is as stated; the report marks it as weaker);
-    approx: [low-10%, high+10%]; at_least: [low, inf); more_than: (low, inf);
+    approx: [low-tolerance, high+tolerance], 10% unless given; at_least: [low, inf); more_than: (low, inf);
     at_most: [0, high] (a range "tidak melebihi 400-500" is [0, 500]); less_than: [0, high).
     The floor of at_most/less_than is 0 for the non-negative figures news counts, -inf below.
     """
     low, high = (q.low, q.high) if q.low <= q.high else (q.high, q.low)
     qual = q.qualifier
     if qual == "approx":
-        return Interval(low - abs(low) * APPROX_TOLERANCE, high + abs(high) * APPROX_TOLERANCE)
+        return Interval(low - abs(low) * tolerance, high + abs(high) * tolerance)
     if qual == "at_least":
         return Interval(low, INF)
     if qual == "more_than":
