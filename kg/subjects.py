@@ -19,9 +19,12 @@ ACTION_AFTER = 100
 # nearer: "Korban meninggal dunia dalam kecelakaan bus ... di tanjakan Sitinjau Lauik, Kota
 # Padang, Sumatera Barat, bertambah menjadi delapan orang."
 HEAD_ACTION_BEFORE = 300
+# A figure opens its clause when at most this many words (a qualifier: "More than", "Sebanyak")
+# stand before it; "Rumah yang tertimbun bertambah menjadi 19 unit dan ..." does not.
+SHARED_VERB_OPENING = 2
 # An action after a figure belongs to it only within its clause; a bracket is an aside
 # ("1.236 jiwa dari 358 kepala keluarga (KK) terpaksa mengungsi"), not a clause break.
-CLAUSE_END = re.compile(r"[,;:]")
+CLAUSE_END = re.compile(r"(?<!\d)[,;:]|[,;:](?!\d)")  # not inside "1,400" or "10:30"
 # How close after the counted noun an owner entity must stand: "22 anggota ISIS".
 OWNER_AFTER = 25
 # How close before a date an event noun makes it the event's date: "operasi militer pada 26 Februari".
@@ -72,6 +75,13 @@ class ContextLexicon:
         # A verb cut off from the figure by a coordinator or a clause mark does not take it as
         # its object: "31 were killed and 270 injured".
         self.verb_gap_re = re.compile(rf"[,;:]|\b(?:{alternation(coordinators)})\b" if coordinators else "[,;:]")
+        openers = forms(lang, "actions", "grammar").get("clause_openers", [])
+        self.clause_opener_re = re.compile(rf"\b(?:{alternation(openers)})\b") if openers else re.compile("(?!)")
+        shared = forms(lang, "actions", "grammar").get("shared_verb_joiners", [])
+        self.shared_verb_re = re.compile(rf"(?:{alternation(shared)})\b") if shared else None
+        counted = [*inverse(lang, "nouns", "persons"), *inverse(lang, "nouns", "things")]
+        # Only counted nouns after a figure, at most two ("people", "ekor sapi"), no verb or mark.
+        self.noun_only_re = re.compile(rf"\s*(?:(?:{alternation(counted)})\s+){{0,2}}")
         self.fixed_classes = set(forms(lang, "actions", "class_actions_fixed").get("classes", []))
         self.person_only = set(forms(lang, "actions", "grammar").get("person_only", []))
         self.action_re = re.compile(rf"\b({alternation(self.actions)})\b")
@@ -195,7 +205,13 @@ def _action(sentence: str, fig_start: int, fig_end: int, prev_end: int, lex: "Co
     if clause_end and clause_end.start() < hi:  # "32 penerbangan dari ... Bali dibatalkan akibat ..."
         hi = clause_end.start()
     low = fold_case(sentence)  # the lexicon patterns are lower case
+    opener = lex.clause_opener_re.search(low, fig_end, hi)
+    if opener:  # "searched about 20 percent of the building because the roof had collapsed"
+        hi = opener.start()
     next_clause = lex.next_figure_re.search(low, fig_end, hi)
+    # "30,000 people and 1,400 pets have been rescued": the first figure, opening its clause
+    # and with only its noun before the joiner, shares the verb after the second
+    shared_end = hi
     if next_clause:  # "208 sudah pulang dan 39 masih dirawat": the action after 39 is its own
         hi = next_clause.start()
     acts = [(m.start() + lo, m.group(1)) for m in lex.action_re.finditer(low[lo:hi])
@@ -211,6 +227,13 @@ def _action(sentence: str, fig_start: int, fig_end: int, prev_end: int, lex: "Co
         heads = list(lex.head_action_re.finditer(low, max(prev_end, fig_start - HEAD_ACTION_BEFORE), fig_start))
         if heads and (person or lex.actions[heads[-1].group(1)] not in lex.person_only):
             return lex.actions[heads[-1].group(1)]
+    opening = low[max([prev_end, *(m.end() for m in CLAUSE_END.finditer(low, 0, fig_start))]):fig_start]
+    if (next_clause and lex.shared_verb_re and lex.shared_verb_re.match(next_clause.group())
+            and len(opening.split()) <= SHARED_VERB_OPENING and lex.noun_only_re.fullmatch(low, fig_end, next_clause.start())):
+        third = lex.next_figure_re.search(low, next_clause.end(), shared_end)
+        for m in lex.action_re.finditer(low, next_clause.end(), third.start() if third else shared_end):
+            if person or lex.actions[m.group(1)] not in lex.person_only:
+                return lex.actions[m.group(1)]
     return None
 
 

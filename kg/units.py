@@ -259,8 +259,10 @@ class UnitReader:
         noun = self._noun_before(before, heads=True)
         person_after = kind != "fraction" and self.re_person_action and self.re_person_action.match(after)
         # "Thursday's attack, far more than the 202 injured": what happens only to people, right
-        # after the figure, says better than a thing named before it.
-        if noun and not (person_after and noun not in self.person_classes):
+        # after the figure, says better than a thing named before it, or than the noun of an
+        # earlier figure of its clause ("5 dead, more than 20,000 rescued").
+        earlier_figure = LAST_NUMBER.search(CLAUSE_BREAK.split(before[-NOUN_BEFORE_CHARS:])[-1])
+        if noun and not (person_after and (noun not in self.person_classes or earlier_figure)):
             unit = "person" if noun in self.person_classes else "count"
             return UnitInfo(start, end, end, unit, None, noun)
         if person_after or kind != "fraction" and self.re_person_verb_before and self.re_person_verb_before.search(before):

@@ -235,6 +235,22 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     ("Korban meninggal dunia dalam kecelakaan bus pariwisata yang masuk jurang di tanjakan Sitinjau Lauik, Kota Padang, Sumatera Barat, bertambah menjadi delapan orang.", "id", "delapan", "people killed"),
     ("Jumlah korban meninggal akibat banjir bandang yang menerjang Desa Sukamaju, Kecamatan Cibadak, Kabupaten Sukabumi, Jawa Barat, pada Selasa dini hari bertambah menjadi 11 orang.", "id", "11", "people killed"),
     ("Jumlah korban luka akibat ledakan di Kecamatan Kelapa Gading, Jakarta Utara, kini mencapai 96 orang, sementara 20 orang sudah pulang.", "id", "96", "people wounded"),
+    # a headline list: each figure takes the word after it, not the noun of the figure before
+    ("Louisiana flooding: 5 dead, more than 20,000 rescued", "en", "20,000", "people rescued"),
+    ("Banjir bandang Sukabumi: 11 tewas, 1.200 warga mengungsi", "id", "11", "people killed"),
+    # two figures joined by "and" share the verb after the second; a thousands comma ends no clause
+    ("More than 30,000 people and 1,400 pets have been rescued since the rain began.", "en", "30,000", "people rescued"),
+    ("More than 30,000 people and 1,400 pets have been rescued since the rain began.", "en", "1,400", "animals"),
+    ("Sebanyak 120 warga dan 45 ekor sapi dievakuasi dari lereng gunung.", "id", "120", "residents evacuated"),
+    # but not a figure that completes a clause about something else, nor one with its own verb
+    ("Rumah yang tertimbun bertambah menjadi 19 unit dan 57 rumah rusak.", "id", "19", "houses"),
+    ("Sebanyak 208 siswa sudah pulang dan 39 siswa masih dirawat.", "id", "208", "students"),
+    # a clause opened by "because" / "karena" holds its own verb
+    ("Crews had searched only about 20 percent of the 10,000-square-foot building because the roof had collapsed.", "en", "10,000", "area"),
+    ("Tim baru memeriksa 30 persen dari 2.000 meter persegi bangunan karena atapnya runtuh.", "id", "2.000", "area"),
+    # those who could not be found are missing
+    ("Sembilan orang tidak dapat kami temukan karena tertimbun sangat dalam.", "id", "Sembilan", "people missing"),
+    ("Four people could not be found after the blast, police said.", "en", "Four", "people missing"),
 ])
 def test_action_words(text, lang, figure, measure):
     assert _claims(text, lang)[figure].measure == measure
