@@ -297,7 +297,9 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
                 ctx = replace(ctx, is_part=True)
             if whole and names_whole(doc.text[whole.end:q.start], doc.language):
                 named_wholes.add(claim_id(doc.doc, q))
-            elif ctx.measure and whole and whole.quantity.unit == q.unit and (ctx.is_part or bare):
+            elif ctx.measure and whole and whole.quantity.unit == q.unit and (
+                    ctx.is_part or bare or reader.continues(doc.text[whole.end:q.start])):
+                # "Korban luka kini 41 orang, naik dari 29": the earlier value counts the same
                 ctx = _like_whole(ctx, whole, bare)
             # "the 1991 Oakland hills firestorm, which killed 25 people": a past event's count
             past = past_year(sent, mentions, q.start - s.start, doc.published, doc.language) if ctx.action else None

@@ -88,6 +88,10 @@ class UnitReader:
         # with the change of the figure before it in the sentence.
         goes_on = forms(lang, "nouns", "inherit").get("goes_on", [])
         self.re_goes_on = re.compile(r"\b(?:" + alternation(goes_on) + r")\s*$", re.I) if goes_on else None
+        # "56 people had been injured, up from the 48 given on Tuesday", "down from more than
+        # 10,000 on Sunday": or it is the earlier value of that figure (a qualifier may stand between).
+        earlier = forms(lang, "nouns", "inherit").get("earlier", [])
+        self.re_earlier = re.compile(r"\b(?:" + alternation(earlier) + r")(?:\s+[^\W\d]+){0,2}\s*$", re.I) if earlier else None
         self.re_inherit = re.compile(r"^\s+(?:" + alternation(forms(lang, "nouns", "inherit")["words"]) + r")\b", re.I)
         self.durations = {"year", "month", "week", "day", "hour", "minute"}
         self.generic = set(forms(lang, "nouns", "generic").get("classes", []))
@@ -170,8 +174,9 @@ class UnitReader:
 
     def continues(self, between: str) -> bool:
         """Whether the words between two figures carry the first one's change on to the second
-        ("rose to 85 on 19 July, and to 86 on 21 July")."""
-        return bool(self.re_goes_on and self.re_goes_on.search(between))
+        ("rose to 85 on 19 July, and to 86 on 21 July") or make the second its earlier value
+        ("56 people had been injured, up from the 48 given on Tuesday")."""
+        return bool(self.re_goes_on and self.re_goes_on.search(between) or self.re_earlier and self.re_earlier.search(between))
 
     @staticmethod
     def metric(unit: str, low: float, high: float) -> tuple[str, float, float]:

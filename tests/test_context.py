@@ -248,6 +248,11 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     # a clause opened by "because" / "karena" holds its own verb
     ("Crews had searched only about 20 percent of the 10,000-square-foot building because the roof had collapsed.", "en", "10,000", "area"),
     ("Tim baru memeriksa 30 persen dari 2.000 meter persegi bangunan karena atapnya runtuh.", "id", "2.000", "area"),
+    # a figure after "up from", "naik dari" is the earlier value of the figure before it
+    ("Police said 56 people had been injured in Monday's attack, up from the 48 given on Tuesday.", "en", "48", "people wounded"),
+    ("About 3,500 people remained in shelters on Friday, down from more than 10,000 on Sunday.", "en", "10,000", "people displaced"),
+    ("Korban luka kini 41 orang, naik dari 29 pada Minggu.", "id", "29", "victims wounded"),
+    ("Penyidik telah memeriksa 23 saksi, bertambah dari 16 saksi pada akhir pekan lalu.", "id", "16", "witnesses questioned"),
     # those who could not be found are missing
     ("Sembilan orang tidak dapat kami temukan karena tertimbun sangat dalam.", "id", "Sembilan", "people missing"),
     ("Four people could not be found after the blast, police said.", "en", "Four", "people missing"),
