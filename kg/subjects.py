@@ -84,6 +84,7 @@ class ContextLexicon:
         self.noun_only_re = re.compile(rf"\s*(?:(?:{alternation(counted)})\s+){{0,2}}")
         self.fixed_classes = set(forms(lang, "actions", "class_actions_fixed").get("classes", []))
         self.person_only = set(forms(lang, "actions", "grammar").get("person_only", []))
+        self.states = set(forms(lang, "actions", "grammar").get("states", []))
         self.action_re = re.compile(rf"\b({alternation(self.actions)})\b")
         heads = forms(lang, "nouns", "heads").get("words", [])
         self.head_action_re = re.compile(rf"\b(?:{alternation(heads)})\s+({alternation(self.actions)})\b") if heads else None
@@ -314,7 +315,8 @@ def event_date_positions(sentence: str, lang: str = "id") -> tuple[int, ...]:
     Monday", "sejak Jumat (13/6)"), not the saying."""
     lex = ContextLexicon(lang)
     low = fold_case(sentence)
-    return tuple(sorted(m.end() for pattern in (lex.event_re, lex.action_re, lex.since_re) for m in pattern.finditer(low)))
+    acts = (m.end() for m in lex.action_re.finditer(low) if lex.actions[m.group(1)] not in lex.states)
+    return tuple(sorted([*acts, *(m.end() for pattern in (lex.event_re, lex.since_re) for m in pattern.finditer(low))]))
 
 
 def names_whole(gap: str, lang: str = "id") -> bool:

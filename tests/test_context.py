@@ -248,6 +248,14 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     # a clause opened by "because" / "karena" holds its own verb
     ("Crews had searched only about 20 percent of the 10,000-square-foot building because the roof had collapsed.", "en", "10,000", "area"),
     ("Tim baru memeriksa 30 persen dari 2.000 meter persegi bangunan karena atapnya runtuh.", "id", "2.000", "area"),
+    # those in a critical condition are a count of their own; care received is care in hospital
+    ("Of the 383 injured, 47 remain in a critical condition, the minister said.", "en", "47", "people critical"),
+    ("He said 202 people had been injured, 52 of them critically.", "en", "52", "people critical"),
+    ("David melaporkan 390 orang lainnya luka-luka, tujuh di antaranya dalam kondisi kritis.", "id", "tujuh", "people critical"),
+    ("Dinas Kesehatan mencatat 437 korban mendapat perawatan di rumah sakit.", "id", "437", "victims hospitalised"),
+    ("Sebanyak 24 penambang dinyatakan meninggal dunia.", "id", "24", "workers killed"),
+    # explosives recovered by the police are no injured who recovered
+    ("The police also recovered more than 2,000 kg of explosives from vehicles.", "en", "2,000", "mass"),
     # a figure after "up from", "naik dari" is the earlier value of the figure before it
     ("Police said 56 people had been injured in Monday's attack, up from the 48 given on Tuesday.", "en", "48", "people wounded"),
     ("About 3,500 people remained in shelters on Friday, down from more than 10,000 on Sunday.", "en", "10,000", "people displaced"),
@@ -294,6 +302,10 @@ def test_a_count_of_a_past_year_is_that_years_event(text, lang, figure, event_on
     ("The ministry said on Monday that 40 people had died as of Sunday.", "en", "2016-04-19", "40", "2016-04-18"),
     # a possessive date names the event, not a tally
     ("The agency said 12 people were killed by Saturday's quake.", "en", "2016-04-19", "12", None),
+    # a day right after a state (in hospital, in shelters, critical) is when the count held
+    ("Thirty-eight people remained in a critical condition on Tuesday, the department said.", "en", "2016-04-14", "Thirty-eight", "2016-04-12"),
+    ("About 400 people remained in shelters Friday, officials said.", "en", "2016-12-03", "400", "2016-12-02"),
+    ("Sebanyak 14 pasien masih dirawat pada Jumat, kata Faisal.", "id", "2025-04-26", "14", "2025-04-25"),
 ])
 def test_a_tally_date_dates_a_statement_with_no_day_of_its_own(text, lang, published, figure, said_on):
     doc = Document(doc="t.txt", path="t.txt", text=text, language=lang, published=published)
