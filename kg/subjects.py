@@ -81,7 +81,7 @@ class ContextLexicon:
         self.shared_verb_re = re.compile(rf"(?:{alternation(shared)})\b") if shared else None
         counted = [*inverse(lang, "nouns", "persons"), *inverse(lang, "nouns", "things")]
         # Only counted nouns after a figure, at most two ("people", "ekor sapi"), no verb or mark.
-        self.noun_only_re = re.compile(rf"\s*(?:(?:{alternation(counted)})\s+){{0,2}}")
+        self.noun_only_re = re.compile(rf"\s*(?:(?:{alternation(counted)})\b\s*){{0,2}}")
         self.fixed_classes = set(forms(lang, "actions", "class_actions_fixed").get("classes", []))
         self.person_only = set(forms(lang, "actions", "grammar").get("person_only", []))
         self.states = set(forms(lang, "actions", "grammar").get("states", []))
@@ -94,6 +94,8 @@ class ContextLexicon:
         # The marker stands in the figure's clause, before it ("termasuk sekitar 5.000") or after it.
         self.part_before_re = re.compile(rf"\b(?:{alternation(parts['before'])})\b[,:]?[^,;:.]*$")
         self.part_after_re = re.compile(rf"^\s*(?:{alternation(parts['after'])})\b")
+        aside = parts.get("aside", [])
+        self.aside_re = re.compile(rf"\s*(?:{alternation(aside)})\b[^,;:.]*,") if aside else None
         # The next item of a list: the words after one part end with a comma or a joiner
         # ("19 pasien di RSUP M Djamil, 10 pasien di RS Semen Padang, dan empat pasien ...").
         joiners = alternation(parts.get("list_joiners", []))
@@ -202,10 +204,15 @@ def _action(sentence: str, fig_start: int, fig_end: int, prev_end: int, lex: "Co
     within its clause ("22 orang tewas"), else one before it ("korban tewas mencapai 25"); never
     across another figure ("610 orang tewas dan 4.746 lainnya luka-luka")."""
     lo, hi = max(0, fig_start - ACTION_BEFORE), min(len(sentence), fig_end + ACTION_AFTER)
-    clause_end = CLAUSE_END.search(sentence, fig_end)
+    low = fold_case(sentence)  # the lexicon patterns are lower case
+    clause_end = CLAUSE_END.search(low, fig_end)
+    aside = (lex.aside_re.match(low, clause_end.end()) if clause_end and lex.aside_re
+             and lex.noun_only_re.fullmatch(low, fig_end, clause_end.start()) else None)
+    if aside:  # "Five people, including two employees of the contractor, have been arrested"
+        low = low[:clause_end.start()] + " " * (aside.end() - clause_end.start()) + low[aside.end():]
+        clause_end = CLAUSE_END.search(low, aside.end())
     if clause_end and clause_end.start() < hi:  # "32 penerbangan dari ... Bali dibatalkan akibat ..."
         hi = clause_end.start()
-    low = fold_case(sentence)  # the lexicon patterns are lower case
     opener = lex.clause_opener_re.search(low, fig_end, hi)
     if opener:  # "searched about 20 percent of the building because the roof had collapsed"
         hi = opener.start()

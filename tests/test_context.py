@@ -248,6 +248,13 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     # a clause opened by "because" / "karena" holds its own verb
     ("Crews had searched only about 20 percent of the 10,000-square-foot building because the roof had collapsed.", "en", "10,000", "area"),
     ("Tim baru memeriksa 30 persen dari 2.000 meter persegi bangunan karena atapnya runtuh.", "id", "2.000", "area"),
+    # an aside opened by "including" / "termasuk" after the figure's noun does not cut off its verb
+    ("Five people, including two employees of the fireworks contractor, have been arrested so far, police said.", "en", "Five", "people captured"),
+    ("More than 1,000 people, most of them tourists, have now been evacuated from Kaikoura.", "en", "1,000", "people evacuated"),
+    ("Lima orang, termasuk dua karyawan kontraktor, telah ditangkap polisi.", "id", "Lima", "people captured"),
+    # millimetres, and inches converted to them, measure rain
+    ("The National Weather Service said 21.86 inches of rain had fallen in Watson.", "en", "21.86", "rainfall"),
+    ("BMKG mencatat curah hujan 150 mm dalam sehari.", "id", "150", "rainfall"),
     # those in a critical condition are a count of their own; care received is care in hospital
     ("Of the 383 injured, 47 remain in a critical condition, the minister said.", "en", "47", "people critical"),
     ("He said 202 people had been injured, 52 of them critically.", "en", "52", "people critical"),
