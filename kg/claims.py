@@ -16,7 +16,7 @@ from kg.model import Claim, Document, Quantity
 from kg.numbers import find_quantities
 from kg.sentences import Sentence, split_sentences
 from kg.subjects import (EVENT_DATE_WINDOW, Context, continues_parts, document_topic, event_date_positions,
-                         figure_context, list_item_action, names_whole, past_year, saying_spans, tally_dates)
+                         figure_context, list_item_action, names_whole, past_event_date, saying_spans, tally_dates)
 from kg.units import UnitReader
 
 # A back-reference ("informasi itu disampaikan oleh X") reaches this many sentences back.
@@ -302,7 +302,7 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
                 # "Korban luka kini 41 orang, naik dari 29": the earlier value counts the same
                 ctx = _like_whole(ctx, whole, bare)
             # "the 1991 Oakland hills firestorm, which killed 25 people": a past event's count
-            past = past_year(sent, mentions, q.start - s.start, doc.published, doc.language) if ctx.action else None
+            past = past_event_date(sent, mentions, q.start - s.start, doc.published, doc.language) if ctx.action else None
             if past:
                 ctx = replace(ctx, is_event=True)
             if ctx.is_increment and ctx.measure:

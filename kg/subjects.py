@@ -340,17 +340,18 @@ def continues_parts(gap: str, lang: str = "id") -> bool:
     return bool(pattern and pattern.fullmatch(fold_case(gap)))
 
 
-def past_year(sentence: str, mentions: Sequence[DateMention], fig_start: int,
-              published: str | None, lang: str = "id") -> str | None:
-    """The year of a past event that a figure counts: the last year named before the figure in
-    its sentence, when it is before the publication's ("the 1995 Great Hanshin earthquake, which
-    also had a magnitude of 7.3 and killed more than 6,400 people") and does not start a period
-    that runs to now ("since 2015")."""
-    years = [m for m in mentions if m.kind == "year" and m.value and m.end <= fig_start]
-    if not published or not years:
+def past_event_date(sentence: str, mentions: Sequence[DateMention], fig_start: int,
+                    published: str | None, lang: str = "id") -> str | None:
+    """The date of a past event that a figure counts: the last year, month or day named before
+    the figure in its sentence, when its year is before the publication's ("the 1995 Great
+    Hanshin earthquake, which ... killed more than 6,400 people", "Pada Juli 2024, longsor di
+    tambang rakyat ... menewaskan 27 orang") and it does not start a period that runs to now
+    ("since 2015")."""
+    dated = [m for m in mentions if m.kind in ("year", "month", "day") and m.value and m.end <= fig_start]
+    if not published or not dated:
         return None
-    last = years[-1]
-    if last.value >= published[:4] or ContextLexicon(lang).period_year_re.search(fold_case(sentence), 0, last.start):
+    last = dated[-1]
+    if last.value[:4] >= published[:4] or ContextLexicon(lang).period_year_re.search(fold_case(sentence), 0, last.start):
         return None
     return last.value
 

@@ -285,6 +285,10 @@ def test_a_rising_toll_is_a_running_count_not_one_event():
     ("The fire is the deadliest in Oakland since the 1991 Oakland hills firestorm, which killed 25 people.", "en", "25", "1991"),
     ("It was the strongest since the 1995 Great Hanshin earthquake, which had a magnitude of 7.3 and killed more than 6,400 people.", "en", "6,400", "1995"),
     ("Jumlah jemaah haji yang wafat pada musim haji 2024 mencapai 461 orang.", "id", "461", "2024"),
+    # so does a month or a day of an earlier year
+    ("Pada Juli 2024, longsor di tambang rakyat di Kabupaten Bone Bolango menewaskan 27 orang.", "id", "27", "2024-07"),
+    ("Pada 25 Januari 2021, kebocoran gas H2S di lokasi yang sama menewaskan lima warga.", "id", "lima", "2021-01-25"),
+    ("On 14 July 2016, a truck attack in Nice killed 86 people.", "en", "86", "2016-07-14"),
     # the story's own count before the earlier year is not
     ("The quake killed 42 people, the most since the 1995 Kobe earthquake.", "en", "42", None),
     # a year that starts a period running to now dates no past event
