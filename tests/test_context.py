@@ -252,6 +252,10 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     ("Five people, including two employees of the fireworks contractor, have been arrested so far, police said.", "en", "Five", "people captured"),
     ("More than 1,000 people, most of them tourists, have now been evacuated from Kaikoura.", "en", "1,000", "people evacuated"),
     ("Lima orang, termasuk dua karyawan kontraktor, telah ditangkap polisi.", "id", "Lima", "people captured"),
+    # body bags are no count of the dead; churches and mosques are counted by name
+    ("RS Polri telah menerima 11 kantong jenazah dari lokasi kebakaran.", "id", "11", "body_bags"),
+    ("Dua gereja juga dilaporkan rusak akibat gempa.", "id", "Dua", "churches damaged"),
+    ("Three churches were damaged by the quake.", "en", "Three", "churches damaged"),
     # millimetres, and inches converted to them, measure rain
     ("The National Weather Service said 21.86 inches of rain had fallen in Watson.", "en", "21.86", "rainfall"),
     ("BMKG mencatat curah hujan 150 mm dalam sehari.", "id", "150", "rainfall"),
