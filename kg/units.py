@@ -89,9 +89,10 @@ class UnitReader:
         goes_on = forms(lang, "nouns", "inherit").get("goes_on", [])
         self.re_goes_on = re.compile(r"\b(?:" + alternation(goes_on) + r")\s*$", re.I) if goes_on else None
         # "56 people had been injured, up from the 48 given on Tuesday", "down from more than
-        # 10,000 on Sunday": or it is the earlier value of that figure (a qualifier may stand between).
+        # 10,000 on Sunday", "down from a peak of about 11,000": or it is the earlier value of that
+        # figure (a qualifier or a few words may stand between).
         earlier = forms(lang, "nouns", "inherit").get("earlier", [])
-        self.re_earlier = re.compile(r"\b(?:" + alternation(earlier) + r")(?:\s+[^\W\d]+){0,2}\s*$", re.I) if earlier else None
+        self.re_earlier = re.compile(r"\b(?:" + alternation(earlier) + r")(?:\s+[^\W\d]+){0,4}\s*$", re.I) if earlier else None
         self.re_inherit = re.compile(r"^\s+(?:" + alternation(forms(lang, "nouns", "inherit")["words"]) + r")\b", re.I)
         self.durations = {"year", "month", "week", "day", "hour", "minute"}
         self.generic = set(forms(lang, "nouns", "generic").get("classes", []))
@@ -147,6 +148,11 @@ class UnitReader:
         # bare figure, with at most a qualifier between.
         person_verbs = [w for w in verbs if w in person_acts]
         self.re_person_verb_before = re.compile(r"\b(?:" + alternation(person_verbs) + r")\w*\s+(?:[^\W\d]+\s+){0,2}$", re.I) if person_verbs else None
+        # "put the number of missing at 10", "the number of injured rose to 53": the counting
+        # phrase names what happened to people, no noun
+        counting = forms(lang, "nouns", "heads").get("counting", [])
+        self.re_counting_person = re.compile(
+            r"\b(?:" + alternation(counting) + r")\s+(?:the\s+)?(?:" + alternation(person_acts) + r")\b", re.I) if counting and person_acts else None
         self.re_person_action = re.compile(r"^\s+(?:(?:" + aux + r")\s+){0,2}(?:" + alternation(person_acts) + r")\b", re.I) if person_acts else None
         # "di tiga provinsi", "in 16 districts": a figure of places in a phrase that says where
         # a later figure applies; it neither ends that figure's look back nor is its noun.
@@ -261,6 +267,8 @@ class UnitReader:
         if m:
             unit = self.units[m.group(1).casefold()]
             return UnitInfo(start, end, end, unit, None, self.unit_measures.get(unit))
+        if self.re_counting_person and self.re_counting_person.search(self._window(before, COUNTING_HEAD_CHARS, verbs=False)):
+            return UnitInfo(start, end, end, "person", None, None)
         noun = self._noun_before(before, heads=True)
         person_after = kind != "fraction" and self.re_person_action and self.re_person_action.match(after)
         # "Thursday's attack, far more than the 202 injured": what happens only to people, right

@@ -252,6 +252,13 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     ("Five people, including two employees of the fireworks contractor, have been arrested so far, police said.", "en", "Five", "people captured"),
     ("More than 1,000 people, most of them tourists, have now been evacuated from Kaikoura.", "en", "1,000", "people evacuated"),
     ("Lima orang, termasuk dua karyawan kontraktor, telah ditangkap polisi.", "id", "Lima", "people captured"),
+    # "the number of missing" counts people; "196,000 shelter" is a verb; an adjective may
+    # stand before the noun of a figure or inside an action phrase
+    ("However, the village itself put the number of missing at 10.", "en", "10", "people missing"),
+    ("About 8,000 people remained in shelters Monday, down from a peak of about 11,000 on Sunday night.", "en", "11,000", "people displaced"),
+    ("Nikkei falls 3.4pc as 196,000 shelter from aftershocks", "en", "196,000", "people displaced"),
+    ("At least 175,509 people were sheltering in 307 temporary shelters, the agency said.", "en", "307", "shelters"),
+    ("The civil protection office said 112,590 people were in temporary shelters across the country.", "en", "112,590", "people displaced"),
     # body bags are no count of the dead; churches and mosques are counted by name
     ("RS Polri telah menerima 11 kantong jenazah dari lokasi kebakaran.", "id", "11", "body_bags"),
     ("Dua gereja juga dilaporkan rusak akibat gempa.", "id", "Dua", "churches damaged"),
