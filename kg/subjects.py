@@ -19,6 +19,8 @@ ACTION_AFTER = 100
 # nearer: "Korban meninggal dunia dalam kecelakaan bus ... di tanjakan Sitinjau Lauik, Kota
 # Padang, Sumatera Barat, bertambah menjadi delapan orang."
 HEAD_ACTION_BEFORE = 300
+# How far before an action word a counting phrase ("the number of") may start.
+COUNTING_REACH = 25
 # A figure opens its clause when at most this many words (a qualifier: "More than", "Sebanyak")
 # stand before it; "Rumah yang tertimbun bertambah menjadi 19 unit dan ..." does not.
 SHARED_VERB_OPENING = 2
@@ -85,6 +87,8 @@ class ContextLexicon:
         self.fixed_classes = set(forms(lang, "actions", "class_actions_fixed").get("classes", []))
         self.person_only = set(forms(lang, "actions", "grammar").get("person_only", []))
         self.states = set(forms(lang, "actions", "grammar").get("states", []))
+        counting = forms(lang, "nouns", "heads").get("counting", [])
+        self.counting_re = re.compile(rf"\b(?:{alternation(counting)})\s+(?:the\s+)?$") if counting else re.compile("(?!)")
         self.action_re = re.compile(rf"\b({alternation(self.actions)})\b")
         heads = forms(lang, "nouns", "heads").get("words", [])
         self.head_action_re = re.compile(rf"\b(?:{alternation(heads)})\s+({alternation(self.actions)})\b") if heads else None
@@ -322,7 +326,9 @@ def event_date_positions(sentence: str, lang: str = "id") -> tuple[int, ...]:
     Monday", "sejak Jumat (13/6)"), not the saying."""
     lex = ContextLexicon(lang)
     low = fold_case(sentence)
-    acts = (m.end() for m in lex.action_re.finditer(low) if lex.actions[m.group(1)] not in lex.states)
+    # "put the number of injured at 53 on Wednesday": a counting phrase names no event
+    acts = (m.end() for m in lex.action_re.finditer(low) if lex.actions[m.group(1)] not in lex.states
+            and not lex.counting_re.search(low, max(0, m.start() - COUNTING_REACH), m.start()))
     return tuple(sorted([*acts, *(m.end() for pattern in (lex.event_re, lex.since_re) for m in pattern.finditer(low))]))
 
 

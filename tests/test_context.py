@@ -324,6 +324,8 @@ def test_a_count_of_a_past_year_is_that_years_event(text, lang, figure, event_on
     ("The ministry said on Monday that 40 people had died as of Sunday.", "en", "2016-04-19", "40", "2016-04-18"),
     # a possessive date names the event, not a tally
     ("The agency said 12 people were killed by Saturday's quake.", "en", "2016-04-19", "12", None),
+    # so is a day after a counting phrase: "the number of injured" names no event
+    ("But the fire department put the number of injured at 53 on Wednesday.", "en", "2016-12-22", "53", "2016-12-21"),
     # a day right after a state (in hospital, in shelters, critical) is when the count held
     ("Thirty-eight people remained in a critical condition on Tuesday, the department said.", "en", "2016-04-14", "Thirty-eight", "2016-04-12"),
     ("About 400 people remained in shelters Friday, officials said.", "en", "2016-12-03", "400", "2016-12-02"),
