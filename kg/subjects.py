@@ -19,6 +19,10 @@ ACTION_AFTER = 100
 # nearer: "Korban meninggal dunia dalam kecelakaan bus ... di tanjakan Sitinjau Lauik, Kota
 # Padang, Sumatera Barat, bertambah menjadi delapan orang."
 HEAD_ACTION_BEFORE = 300
+# The measure of a length with no noun (units.toml [unit_measures]), and how far before it a
+# depth word may stand ("at a depth of about 10 km").
+DISTANCE = "distance"
+DEPTH_REACH = 30
 # How far before an action word a counting phrase ("the number of") may start.
 COUNTING_REACH = 25
 # A figure opens its clause when at most this many words (a qualifier: "More than", "Sebanyak")
@@ -87,6 +91,15 @@ class ContextLexicon:
         self.fixed_classes = set(forms(lang, "actions", "class_actions_fixed").get("classes", []))
         self.person_only = set(forms(lang, "actions", "grammar").get("person_only", []))
         self.states = set(forms(lang, "actions", "grammar").get("states", []))
+        dist = forms(lang, "units", "distance_context")
+        ref, dirs = alternation(dist.get("reference", [])) or "(?!)", alternation(dist.get("directions", [])) or "(?!)"
+        lead = alternation(dist.get("from", [])) or "(?!)"
+        # the unit word (and a converted length in brackets), then a direction and/or "of", the point
+        self.distance_ref_re = re.compile(
+            rf"\)?\s*[^\W\d]*\.?\)?\s*(?:\([^)]*\)\s*)?(?:(?P<lead>{lead})\s+)?(?:(?P<dir>{dirs})\s+(?:(?:{ref})\s+)?)?"
+            rf"(?:the\s+)?(?P<point>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}}|[^\W\d][\w'-]*)")
+        self.depth_before_re = re.compile(rf"\b(?:{alternation(dist.get('depth_before', []))})\s+(?:[^\W\d]+\s+)?$") if dist.get("depth_before") else None
+        self.depth_after_re = re.compile(rf"\s*[^\W\d]*\.?\s+(?:{alternation(dist.get('depth_after', []))})\b") if dist.get("depth_after") else None
         counting = forms(lang, "nouns", "heads").get("counting", [])
         self.counting_re = re.compile(rf"\b(?:{alternation(counting)})\s+(?:the\s+)?$") if counting else re.compile("(?!)")
         self.action_re = re.compile(rf"\b({alternation(self.actions)})\b")
@@ -283,6 +296,8 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     # "4.310 pengungsi" are people displaced: a noun that names what happened counts people.
     base = "people" if noun in lex.class_actions else (noun or ("people" if unit == "person" else None))
     measure = f"{base} {action}" if base and action else (base or None)
+    if noun == DISTANCE:
+        measure = _distance_measure(sentence, fig_start, fig_end, lex)
     clause_end = CLAUSE_END.search(sentence, fig_end)
     near = low[max(prev_end, fig_start - RATE_REACH): min(fig_end + RATE_REACH, clause_end.start() if clause_end else len(low))]
     if measure and lex.rate_re.search(near):
@@ -296,6 +311,21 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     is_increment = bool(lex.increment_before_re.search(low, prev_end, fig_start)
                         or lex.increment_after_re.match(low[fig_end:]) or lex.increment_then_re.match(low[fig_end:]))
     return Context(subject, inferred, place, measure, action, is_event, is_part, is_increment)
+
+
+def _distance_measure(sentence: str, fig_start: int, fig_end: int, lex: "ContextLexicon") -> str:
+    """What a length measures: a quake's depth ("a depth of 10 km", "11 kilometers deep"), a
+    distance from a named point ("27.1 km northeast of Pingtung County" -> "distance from
+    pingtung county", "12 kilometer dari puncak Semeru" -> "distance from puncak": a name, or
+    else one common noun), else a plain distance."""
+    low = fold_case(sentence)
+    if (lex.depth_before_re and lex.depth_before_re.search(low, max(0, fig_start - DEPTH_REACH), fig_start)
+            or lex.depth_after_re and lex.depth_after_re.match(low, fig_end)):
+        return "depth"
+    m = lex.distance_ref_re.match(sentence, fig_end)
+    if m and (m.group("lead") or m.group("dir")):
+        return f"{DISTANCE} from {fold_case(m.group('point'))}"
+    return DISTANCE
 
 
 def list_item_action(sentence: str, starts: list[int], before: str, lang: str = "id") -> str | None:

@@ -259,6 +259,15 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     ("Nikkei falls 3.4pc as 196,000 shelter from aftershocks", "en", "196,000", "people displaced"),
     ("At least 175,509 people were sheltering in 307 temporary shelters, the agency said.", "en", "307", "shelters"),
     ("The civil protection office said 112,590 people were in temporary shelters across the country.", "en", "112,590", "people displaced"),
+    # a length is a quake's depth, a distance from a named point, or a plain distance
+    ("The quake struck at a depth of 16.7 kilometers, with its epicenter 27.1 km northeast of Pingtung County.", "en", "16.7", "depth"),
+    ("The quake struck at a depth of 16.7 kilometers, with its epicenter 27.1 km northeast of Pingtung County.", "en", "27.1", "distance from pingtung county"),
+    ("Kumamoto is about 550 miles (890km) southwest of Tokyo.", "en", "550", "distance from tokyo"),
+    ("The plane went down about 10 miles short of the runway.", "en", "10", "distance from runway"),
+    ("Of Italy's roughly 16,700km of railways, the busiest routes have been upgraded.", "en", "16,700", "distance"),
+    ("Pusat gempa berada 17 km arah barat laut Kota Poso pada kedalaman 10 km.", "id", "17", "distance from kota poso"),
+    ("Pusat gempa berada 17 km arah barat laut Kota Poso pada kedalaman 10 km.", "id", "10", "depth"),
+    ("Warga dilarang beraktivitas sejauh 20 kilometer dari puncak Semeru.", "id", "20", "distance from puncak"),
     # body bags are no count of the dead; churches and mosques are counted by name
     ("RS Polri telah menerima 11 kantong jenazah dari lokasi kebakaran.", "id", "11", "body_bags"),
     ("Dua gereja juga dilaporkan rusak akibat gempa.", "id", "Dua", "churches damaged"),
