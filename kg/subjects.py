@@ -22,6 +22,10 @@ HEAD_ACTION_BEFORE = 300
 # The measure of a length with no noun (units.toml [unit_measures]), and how far before it a
 # depth word may stand ("at a depth of about 10 km").
 DISTANCE = "distance"
+MAGNITUDE = "magnitude"
+# How far after an aftershock word its magnitude may stand, no figure between ("gempa susulan
+# terbesar bermagnitudo 4,9").
+AFTERSHOCK_REACH = 30
 DEPTH_REACH = 30
 # How far before an action word a counting phrase ("the number of") may start.
 COUNTING_REACH = 25
@@ -98,6 +102,9 @@ class ContextLexicon:
         self.distance_ref_re = re.compile(
             rf"\)?\s*[^\W\d]*\.?\)?\s*(?:\([^)]*\)\s*)?(?:(?P<lead>{lead})\s+)?(?:(?P<dir>{dirs})\s+(?:(?:{ref})\s+)?)?"
             rf"(?:the\s+)?(?P<point>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}}|[^\W\d][\w'-]*)")
+        shocks = alternation(forms(lang, "units", "magnitude_context").get("aftershock", [])) or "(?!)"
+        self.aftershock_before_re = re.compile(rf"\b(?:{shocks})\b\D{{0,{AFTERSHOCK_REACH}}}$")
+        self.aftershock_after_re = re.compile(rf"\s*(?:[^\W\d]+\s+)?(?:{shocks})\b")
         self.depth_before_re = re.compile(rf"\b(?:{alternation(dist.get('depth_before', []))})\s+(?:[^\W\d]+\s+)?$") if dist.get("depth_before") else None
         self.depth_after_re = re.compile(rf"\s*[^\W\d]*\.?\s+(?:{alternation(dist.get('depth_after', []))})\b") if dist.get("depth_after") else None
         counting = forms(lang, "nouns", "heads").get("counting", [])
@@ -298,6 +305,9 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     measure = f"{base} {action}" if base and action else (base or None)
     if noun == DISTANCE:
         measure = _distance_measure(sentence, fig_start, fig_end, lex)
+    elif noun == MAGNITUDE and (lex.aftershock_before_re.search(low, max(0, fig_start - AFTERSHOCK_REACH - 20), fig_start)
+                                or lex.aftershock_after_re.match(low, fig_end)):
+        measure = f"aftershock {MAGNITUDE}"  # never the main quake's magnitude
     clause_end = CLAUSE_END.search(sentence, fig_end)
     near = low[max(prev_end, fig_start - RATE_REACH): min(fig_end + RATE_REACH, clause_end.start() if clause_end else len(low))]
     if measure and lex.rate_re.search(near):

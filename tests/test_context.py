@@ -268,6 +268,11 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     ("Pusat gempa berada 17 km arah barat laut Kota Poso pada kedalaman 10 km.", "id", "17", "distance from kota poso"),
     ("Pusat gempa berada 17 km arah barat laut Kota Poso pada kedalaman 10 km.", "id", "10", "depth"),
     ("Warga dilarang beraktivitas sejauh 20 kilometer dari puncak Semeru.", "id", "20", "distance from puncak"),
+    # an aftershock's magnitude is not the main quake's
+    ("The magnitude 7.8 quake was followed by a magnitude 6.1 aftershock.", "en", "6.1", "aftershock magnitude"),
+    ("The magnitude 7.8 quake was followed by a magnitude 6.1 aftershock.", "en", "7.8", "magnitude"),
+    ("Gempa susulan terbesar bermagnitudo 4,9 terjadi setelah gempa utama M5,8.", "id", "4,9", "aftershock magnitude"),
+    ("Gempa susulan terbesar bermagnitudo 4,9 terjadi setelah gempa utama M5,8.", "id", "5,8", "magnitude"),
     # body bags are no count of the dead; churches and mosques are counted by name
     ("RS Polri telah menerima 11 kantong jenazah dari lokasi kebakaran.", "id", "11", "body_bags"),
     ("Dua gereja juga dilaporkan rusak akibat gempa.", "id", "Dua", "churches damaged"),

@@ -15,7 +15,7 @@ EXPECTED = {
                "ago_words", "month_parts", "law_year", "period_starts", "tally_markers", "time_zones",
                "time_markers"},
     "units": {"units", "duration_ago", "points_context", "unit_measures", "unit_before", "unit_symbol_before", "currency_before", "currency_after",
-              "home_dollar", "home_dollar_domains", "distance_context"},
+              "home_dollar", "home_dollar_domains", "distance_context", "magnitude_context"},
     "nouns": {"inherit", "generic", "anaphoric", "heads", "possessors", "scope_phrases", "partitive", "money_links", "suffixes", "persons", "things"},
     "actions": {"actions", "grammar", "class_actions", "class_actions_fixed"},
     "events": {"event_nouns", "part_markers", "cumulative_markers", "contrast_markers", "rate_markers", "increment_markers"},
