@@ -149,6 +149,14 @@ class Scope:
             self._place_rel[pair] = rel
         return self._place_rel[pair]
 
+    def reported(self, p: Profile) -> tuple[int, int] | None:
+        """When a claim was said: its own date, else the day its article was published (a
+        statement is never made after the article that reports it)."""
+        if p.said:
+            return p.said
+        doc = self.documents.get(p.claim.doc)
+        return date_span(doc.published) if doc else None
+
     def is_toll(self, p: Profile) -> bool:
         """Whether a count is the running toll of its story's event ("the death toll has risen
         to 85"), which an article may set beside the count of the event itself."""
@@ -225,8 +233,8 @@ def story_count(event: Profile, state: Profile, scope: Scope) -> bool:
     another figure counts ("kebakaran itu menewaskan lima orang"): it was said within
     UNDATED_EVENT_DAYS of that event, both dates known, and it does not say it sums up a
     period ("so far", "last year"). An undated count may be any event's."""
-    when = event.event or event.said
-    return bool(when and state.said and days_apart(when, state.said) <= UNDATED_EVENT_DAYS
+    when, said = event.event or scope.reported(event), scope.reported(state)
+    return bool(when and said and days_apart(when, said) <= UNDATED_EVENT_DAYS
                 and not scope.is_total(state))
 
 

@@ -31,7 +31,7 @@ def _make(fields: dict):
 
 def _documents(case: dict) -> list:
     return [replace(document(d["doc"], title=d.get("title")), language=d.get("language", "id"),
-                    publisher=d.get("publisher"))
+                    publisher=d.get("publisher"), published=d.get("published"))
             for d in case.get("documents", [])]
 
 
