@@ -95,6 +95,8 @@ class ContextLexicon:
         self.fixed_classes = set(forms(lang, "actions", "class_actions_fixed").get("classes", []))
         self.person_only = set(forms(lang, "actions", "grammar").get("person_only", []))
         self.states = set(forms(lang, "actions", "grammar").get("states", []))
+        partitive = forms(lang, "nouns", "partitive").get("words", [])
+        self.partitive_re = re.compile(rf"\s+(?:{alternation(partitive)})\s+$") if partitive else re.compile("(?!)")
         dist = forms(lang, "units", "distance_context")
         ref, dirs = alternation(dist.get("reference", [])) or "(?!)", alternation(dist.get("directions", [])) or "(?!)"
         lead = alternation(dist.get("from", [])) or "(?!)"
@@ -249,6 +251,8 @@ def _action(sentence: str, fig_start: int, fig_end: int, prev_end: int, lex: "Co
     acts = [(m.start() + lo, m.group(1)) for m in lex.action_re.finditer(low[lo:hi])
             if person or lex.actions[m.group(1)] not in lex.person_only]
     after = [a for a in acts if a[0] >= fig_end]
+    if len(after) > 1 and lex.partitive_re.match(low, fig_end, after[0][0]):
+        after = after[1:]  # "50 of the injured were in a critical condition": the verb says more
     before = [a for a in acts if prev_end <= a[0] < fig_start]
     transitive = [a for a in before if a[1] in lex.object_verbs
                   and not lex.verb_gap_re.search(low, a[0] + len(a[1]), fig_start)]

@@ -153,6 +153,11 @@ class UnitReader:
         counting = forms(lang, "nouns", "heads").get("counting", [])
         self.re_counting_person = re.compile(
             r"\b(?:" + alternation(counting) + r")\s+(?:the\s+)?(?:" + alternation(person_acts) + r")\b", re.I) if counting and person_acts else None
+        # "More than 50 of the injured were in a critical condition": a share of those to whom
+        # something happened counts people
+        partitive = forms(lang, "nouns", "partitive").get("words", [])
+        self.re_partitive_person = re.compile(
+            r"^\s+(?:" + alternation(partitive) + r")\s+(?:" + alternation(person_acts) + r")\b", re.I) if partitive and person_acts else None
         self.re_person_action = re.compile(r"^\s+(?:(?:" + aux + r")\s+){0,2}(?:" + alternation(person_acts) + r")\b", re.I) if person_acts else None
         # "di tiga provinsi", "in 16 districts": a figure of places in a phrase that says where
         # a later figure applies; it neither ends that figure's look back nor is its noun.
@@ -243,6 +248,8 @@ class UnitReader:
         if m:
             noun = m.group(1).casefold()
             return UnitInfo(start, end, end, "person" if noun in self.persons else "count", None, self.nouns[noun])
+        if self.re_partitive_person and self.re_partitive_person.match(after):
+            return UnitInfo(start, end, end, "person", None, None)  # "50 of the injured"
         m = self.re_unit.match(after)
         if m:
             unit = self.units[m.group(1).casefold()]

@@ -268,6 +268,9 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     ("Pusat gempa berada 17 km arah barat laut Kota Poso pada kedalaman 10 km.", "id", "17", "distance from kota poso"),
     ("Pusat gempa berada 17 km arah barat laut Kota Poso pada kedalaman 10 km.", "id", "10", "depth"),
     ("Warga dilarang beraktivitas sejauh 20 kilometer dari puncak Semeru.", "id", "20", "distance from puncak"),
+    # a share of those to whom something happened counts people; the verb after it says more
+    ("More than 50 of the injured were in a critical condition, the agency reported.", "en", "50", "people critical"),
+    ("Police said 30 of the injured had been discharged by Monday.", "en", "30", "people injured_recovered"),
     # an aftershock's magnitude is not the main quake's
     ("The magnitude 7.8 quake was followed by a magnitude 6.1 aftershock.", "en", "6.1", "aftershock magnitude"),
     ("The magnitude 7.8 quake was followed by a magnitude 6.1 aftershock.", "en", "7.8", "magnitude"),
