@@ -27,7 +27,7 @@ MIN_CASES = {"figures": 150, "dates": 60, "attribution": 100}
 UNITS = {
     "person", "count", "percent", "points", "fraction", "money", "km2", "ha", "km", "m",
     "t", "kg", "mw", "mg/l", "knot", "year", "month", "week", "day", "hour", "minute", "time",
-    "mm", "m2", "km/h", "ppb", "magnitude",
+    "mm", "m2", "km/h", "ppb", "magnitude", "kl", "l",
 }
 CURRENCIES = {"IDR", "USD", "EUR", "GBP", "BRL", "AUD", "NZD", "SGD", "CAD", "HKD", "JPY", "INR"}
 ISO_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
