@@ -268,6 +268,9 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     ("Pusat gempa berada 17 km arah barat laut Kota Poso pada kedalaman 10 km.", "id", "17", "distance from kota poso"),
     ("Pusat gempa berada 17 km arah barat laut Kota Poso pada kedalaman 10 km.", "id", "10", "depth"),
     ("Warga dilarang beraktivitas sejauh 20 kilometer dari puncak Semeru.", "id", "20", "distance from puncak"),
+    # those who stay in tents after a disaster are displaced
+    ("Sekitar 1.500 warga memilih bertahan di tenda dan lapangan terbuka karena takut gempa susulan.", "id", "1.500", "residents displaced"),
+    ("About 2,000 residents slept outdoors for a second night, officials said.", "en", "2,000", "residents displaced"),
     # a share of those to whom something happened counts people; the verb after it says more
     ("More than 50 of the injured were in a critical condition, the agency reported.", "en", "50", "people critical"),
     ("Police said 30 of the injured had been discharged by Monday.", "en", "30", "people injured_recovered"),
