@@ -16,7 +16,8 @@ from kg.model import Claim, Document, Quantity
 from kg.numbers import find_quantities
 from kg.sentences import Sentence, split_sentences
 from kg.subjects import (EVENT_DATE_WINDOW, Context, continues_parts, document_topic, event_date_positions,
-                         figure_context, list_item_action, names_whole, past_event_date, saying_spans, tally_dates)
+                         figure_context, list_item_action, names_whole, past_event_date, saying_spans, tally_dates,
+                         whole_follows)
 from kg.units import UnitReader
 
 # A back-reference ("informasi itu disampaikan oleh X") reaches this many sentences back.
@@ -295,7 +296,10 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
             if (whole and whole.is_part and not ctx.is_part and whole.quantity.unit == q.unit
                     and continues_parts(doc.text[whole.end:q.start], doc.language)):
                 ctx = replace(ctx, is_part=True)
-            if whole and names_whole(doc.text[whole.end:q.start], doc.language):
+            if whole and whole_follows(doc.text[whole.end:q.start], doc.language):
+                named_wholes.add(claim_id(doc.doc, q))
+                claims[claims.index(whole)] = replace(whole, is_part=True)
+            elif whole and names_whole(doc.text[whole.end:q.start], doc.language):
                 named_wholes.add(claim_id(doc.doc, q))
             elif ctx.measure and whole and whole.quantity.unit == q.unit and (
                     ctx.is_part or bare or reader.continues(doc.text[whole.end:q.start])):

@@ -11,6 +11,7 @@ from kg.dates import DateMention
 from kg.entities import Entities, split_place
 from kg.lang import alternation, fold_case, forms, inverse, object_verbs
 from kg.number_lexicon import Lexicon
+from kg.units import UnitReader
 
 # How far around a figure its action verb may stand ("menewaskan 22", "75 teroris ... tewas").
 ACTION_BEFORE = 120
@@ -121,6 +122,8 @@ class ContextLexicon:
         self.part_before_re = re.compile(rf"\b(?:{alternation(parts['before'])})\b[,:]?[^,;:.]*$")
         self.part_after_re = re.compile(rf"^\s*(?:{alternation(parts['after'])})\b")
         aside = parts.get("aside", [])
+        whole_before = parts.get("whole_before", [])
+        self.whole_before_re = re.compile(rf"\b(?:{alternation(whole_before)})\s+(?:[^\W\d]+\s+)?$") if whole_before else re.compile("(?!)")
         self.aside_re = re.compile(rf"\s*(?:{alternation(aside)})\b[^,;:.]*,") if aside else None
         # The next item of a list: the words after one part end with a comma or a joiner
         # ("19 pasien di RSUP M Djamil, 10 pasien di RS Semen Padang, dan empat pasien ...").
@@ -296,6 +299,11 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     # The place of the item before is not this one's: "Di Garut enam orang, Tasikmalaya lima orang".
     listed = [p for p in places if item and p[0] == item.start("name") and not sentence[p[1]:fig_start].strip()]
     ranked = listed or [p for p in ranked if not item or p[0] >= item.start()]
+    # "290 korban di Sumut dari total 712 korban meninggal di tiga provinsi": a figure whose
+    # clause says it spans several places is in none of the places named before it.
+    clause_stop = CLAUSE_END.search(sentence, fig_end)
+    if UnitReader(lang).re_scope_phrase.search(sentence, fig_end, clause_stop.start() if clause_stop else len(sentence)):
+        ranked = [p for p in ranked if p[0] >= fig_end]
     place = ranked[0][2] if ranked else None
     # The headline's place may stand for the subject of a sentence that names none, but it is
     # no figure's place: "... di Aceh" in a headline does not put a three-province toll there.
@@ -381,6 +389,12 @@ def names_whole(gap: str, lang: str = "id") -> bool:
     whole ("killed 71 of the 77 people on board"): the whole is not what happened to the part."""
     m = ContextLexicon(lang).part_after_re.match(fold_case(gap))
     return bool(m) and not gap[m.end():].strip()
+
+
+def whole_follows(gap: str, lang: str = "id") -> bool:
+    """Whether the words between a figure and the next one make the next its whole and the
+    first one part of it ("290 korban meninggal di Sumut dari total 712")."""
+    return bool(ContextLexicon(lang).whole_before_re.search(fold_case(gap)))
 
 
 def continues_parts(gap: str, lang: str = "id") -> bool:

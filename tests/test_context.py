@@ -30,6 +30,9 @@ def _claims(text: str, lang: str = "id") -> dict:
     # a regency of ontology/places.ttl, by its bare name or with "Kabupaten"
     ("Sebelas korban meninggal di Agam, kata Aditya.", "Sebelas", "Kabupaten Agam"),
     ("Sebanyak 412 rumah di Kabupaten Padang Pariaman terendam.", "412", "Kabupaten Padang Pariaman"),
+    # a figure whose clause spans several places is in none of those named before it
+    ("BNPB mencatat 290 korban meninggal di Sumut dari total 712 korban meninggal di tiga provinsi.", "712", None),
+    ("BNPB mencatat 290 korban meninggal di Sumut dari total 712 korban meninggal di tiga provinsi.", "290", "Sumatera Utara"),
 ])
 def test_place_of_a_figure(text, figure, place):
     assert _claims(text)[figure].place == place
@@ -115,6 +118,10 @@ def test_which_verb_takes_a_figure(text, figure, measure):
     ("Officials said 46 people were injured, including 12 firefighters, 30 residents and four police officers.", "en", "four", "police officers wounded", True),
     # a figure after a list's clause ends is not an item of it
     ("Kepala Dinkes merinci, 19 pasien dirawat di RSUP M Djamil; 40 warga lain mengungsi.", "id", "40", "residents displaced", False),
+    # "dari total", "out of": the figure after it is the whole of the one before, a part
+    ("BNPB mencatat 290 korban meninggal di Sumut dari total 712 korban meninggal di tiga provinsi.", "id", "290", "victims killed", True),
+    ("BNPB mencatat 290 korban meninggal di Sumut dari total 712 korban meninggal di tiga provinsi.", "id", "712", "victims killed", False),
+    ("Police said 12 people died in the old town out of 86 killed in all.", "en", "12", "people killed", True),
     # but "dari" inside a clause links two figures of one count
     ("Sebanyak 1.236 jiwa dari 358 kepala keluarga terpaksa mengungsi.", "id", "1.236", "people displaced", False),
 ])
