@@ -48,6 +48,7 @@ class Entity:
     aliases: set[str] = field(default_factory=set)
     wikidata: str | None = None
     within: set[str] = field(default_factory=set)  # labels of directly containing places
+    regional: bool = False  # a city or an administrative area inside a country, not a country
 
 
 class Entities:
@@ -85,6 +86,11 @@ class Entities:
         """`organization`, `agency`, `person`, `place` or None."""
         label = self.canonical(name)
         return self.by_label[label].kind if label else None
+
+    def is_regional(self, name: str | None) -> bool:
+        """Whether a place is a city or an administrative area inside a country."""
+        label = self.canonical(name)
+        return bool(label) and self.by_label[label].regional
 
     def find(self, text: str) -> tuple[tuple[int, int, str], ...]:
         """Every mention of a known entity in `text`: (start, end, canonical label)."""
@@ -161,7 +167,9 @@ def _read(files: Sequence[Path]) -> list[Entity]:
         aliases = {str(l) for p in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel) for l in graph.objects(iri, p)}
         wikidata = next((str(o) for o in graph.objects(iri, OWL.sameAs) if "wikidata.org" in str(o)), None)
         within = {labels[o] for o in graph.objects(iri, SCHEMA.containedInPlace) if o in labels}
-        out.append(Entity(str(iri), label, kind, aliases, wikidata, within))
+        types = set(graph.objects(iri, RDF.type))
+        regional = bool(types & {SCHEMA.City, SCHEMA.AdministrativeArea}) and SCHEMA.Country not in types
+        out.append(Entity(str(iri), label, kind, aliases, wikidata, within, regional))
     return out
 
 

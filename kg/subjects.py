@@ -302,8 +302,14 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     # "290 korban di Sumut dari total 712 korban meninggal di tiga provinsi": a figure whose
     # clause says it spans several places is in none of the places named before it.
     clause_stop = CLAUSE_END.search(sentence, fig_end)
-    if UnitReader(lang).re_scope_phrase.search(sentence, fig_end, clause_stop.start() if clause_stop else len(sentence)):
+    spans_places = UnitReader(lang).re_scope_phrase.search(sentence, fig_end, clause_stop.start() if clause_stop else len(sentence))
+    if spans_places:
         ranked = [p for p in ranked if p[0] >= fig_end]
+    # "Dinas Kesehatan Kota Pekanbaru mencatat 2.310 kasus": a regional body counts its region
+    # (a country's officials speak of more than their country: "Para pejabat AS")
+    if not ranked and not spans_places and speaker_span:
+        ranked = [p for p in _places(sentence, entities, lang)
+                  if speaker_span[0] <= p[0] < speaker_span[1] and entities.is_regional(p[2])]
     place = ranked[0][2] if ranked else None
     # The headline's place may stand for the subject of a sentence that names none, but it is
     # no figure's place: "... di Aceh" in a headline does not put a three-province toll there.

@@ -30,6 +30,9 @@ def _claims(text: str, lang: str = "id") -> dict:
     # a regency of ontology/places.ttl, by its bare name or with "Kabupaten"
     ("Sebelas korban meninggal di Agam, kata Aditya.", "Sebelas", "Kabupaten Agam"),
     ("Sebanyak 412 rumah di Kabupaten Padang Pariaman terendam.", "412", "Kabupaten Padang Pariaman"),
+    # a regional body counts its region; a country's officials speak of more than their country
+    ("Dinas Kesehatan Kota Pekanbaru mencatat 2.310 kasus ISPA sepanjang Juli.", "2.310", "Pekanbaru"),
+    ("Para pejabat AS percaya ISIS masih memiliki 2.000 anggota.", "2.000", None),
     # a figure whose clause spans several places is in none of those named before it
     ("BNPB mencatat 290 korban meninggal di Sumut dari total 712 korban meninggal di tiga provinsi.", "712", None),
     ("BNPB mencatat 290 korban meninggal di Sumut dari total 712 korban meninggal di tiga provinsi.", "290", "Sumatera Utara"),
