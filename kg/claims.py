@@ -15,11 +15,14 @@ from kg.entities import Entities
 from kg.model import Claim, Document, Quantity
 from kg.numbers import find_quantities
 from kg.sentences import Sentence, split_sentences
-from kg.subjects import (EVENT_DATE_WINDOW, Context, continues_parts, document_topic, event_date_positions,
+from kg.subjects import (EVENT_DATE_WINDOW, MAGNITUDE, Context, continues_parts, document_topic, event_date_positions,
                          figure_context, list_item_action, names_whole, past_event_date, saying_spans, tally_dates,
                          whole_follows)
 from kg.units import UnitReader
 
+# How far after a magnitude the date of its quake may stand ("A magnitude 9.1 earthquake off
+# Sumatra on Dec. 26, 2004").
+STRENGTH_DATE_REACH = 60
 # A back-reference ("informasi itu disampaikan oleh X") reaches this many sentences back.
 BACK_REFERENCE_REACH = 3
 # A date right after a relay ("dilansir AFP, Senin (13/3/2023)") dates the report, not the saying.
@@ -305,8 +308,11 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
                     ctx.is_part or bare or reader.continues(doc.text[whole.end:q.start])):
                 # "Korban luka kini 41 orang, naik dari 29": the earlier value counts the same
                 ctx = _like_whole(ctx, whole, bare)
-            # "the 1991 Oakland hills firestorm, which killed 25 people": a past event's count
-            past = past_event_date(sent, mentions, q.start - s.start, doc.published, doc.language) if ctx.action else None
+            # "the 1991 Oakland hills firestorm, which killed 25 people", "In July 2013, a magnitude
+            # 6.1 quake ...": a past event's count or strength
+            strength = reader.unit_measures.get(q.unit) == MAGNITUDE
+            past = past_event_date(sent, mentions, q.start - s.start, doc.published, doc.language,
+                                   STRENGTH_DATE_REACH if strength else 0) if ctx.action or strength else None
             if past:
                 ctx = replace(ctx, is_event=True)
             if ctx.is_increment and ctx.measure:

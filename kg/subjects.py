@@ -411,16 +411,22 @@ def continues_parts(gap: str, lang: str = "id") -> bool:
 
 
 def past_event_date(sentence: str, mentions: Sequence[DateMention], fig_start: int,
-                    published: str | None, lang: str = "id") -> str | None:
+                    published: str | None, lang: str = "id", reach_after: int = 0) -> str | None:
     """The date of a past event that a figure counts: the last year, month or day named before
     the figure in its sentence, when its year is before the publication's ("the 1995 Great
     Hanshin earthquake, which ... killed more than 6,400 people", "Pada Juli 2024, longsor di
     tambang rakyat ... menewaskan 27 orang") and it does not start a period that runs to now
-    ("since 2015")."""
-    dated = [m for m in mentions if m.kind in ("year", "month", "day") and m.value and m.end <= fig_start]
-    if not published or not dated:
+    ("since 2015"). With reach_after, a date that soon after the figure counts too ("A magnitude
+    9.1 earthquake off Sumatra on Dec. 26, 2004"), the last before it first."""
+    dated = [m for m in mentions if m.kind in ("year", "month", "day") and m.value]
+    before = [m for m in dated if m.end <= fig_start]
+    # "the strongest since the 2004 tsunami": a later date after "since" is another quake's
+    since = ContextLexicon(lang).since_re
+    after = [m for m in dated if fig_start < m.start <= fig_start + reach_after
+             and not since.search(fold_case(sentence), fig_start, m.start)]
+    last = before[-1] if before else (after[0] if after else None)
+    if not published or last is None:
         return None
-    last = dated[-1]
     if last.value[:4] >= published[:4] or ContextLexicon(lang).period_year_re.search(fold_case(sentence), 0, last.start):
         return None
     return last.value

@@ -114,6 +114,9 @@ class UnitReader:
         # named earlier in the clause of a figure without a unit or noun of its own.
         measuring = [f for f in before_units if self.units[f] in self.unit_measures]
         self.re_unit_anywhere = re.compile(r"(?<![\w-])(" + alternation(measuring) + r")\b", re.I) if measuring else None
+        # "the toll from Wednesday's magnitude 6.5 quake had reached 102": a measured figure
+        # inside the head's phrase does not cut the head off from the count after it
+        self.re_measured_figure = re.compile(r"(?<![\w-])(?:" + alternation(measuring) + r")(?:" + between + r"\s+|[-‐])\d+(?:[.,]\d+)?", re.I) if measuring else None
         self.re_ago = re.compile(r"^[\s-]+(?:" + alternation(forms(lang, "units", "duration_ago")["ago"]) + r")\b", re.I)
         points_before = forms(lang, "units", "points_context")["before"]
         self.re_points_before = re.compile(r"\b(?:" + alternation(points_before) + r")\b[^.,;]{0,25}$", re.I)
@@ -340,7 +343,8 @@ class UnitReader:
         """The measure class of the counted noun of the clause before a figure: with heads, a
         head noun within the longer reach, else the last noun that is not a possessor of another."""
         if heads and self.re_head_before:
-            window = self._window(before, GENERIC_NOUN_BEFORE_CHARS)
+            unmeasured = self.re_measured_figure.sub(lambda m: " " * len(m.group()), before) if self.re_measured_figure else before
+            window = self._window(unmeasured, GENERIC_NOUN_BEFORE_CHARS)
             named = self.re_head_before.findall(window)
             if not named and self.re_counting_before:
                 # the counting phrase is the subject of the clause: verbs inside it ("killed in

@@ -284,6 +284,9 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     # a share of those to whom something happened counts people; the verb after it says more
     ("More than 50 of the injured were in a critical condition, the agency reported.", "en", "50", "people critical"),
     ("Police said 30 of the injured had been discharged by Monday.", "en", "30", "people injured_recovered"),
+    # a quake's magnitude inside the head's phrase does not cut the head off; "reached" is no arrival
+    ("The agency said Thursday that the toll from Wednesday's magnitude 6.5 quake had reached 102.", "en", "102", "people killed"),
+    ("The agency said Thursday that the toll from Wednesday's magnitude 6.5 quake had reached 102.", "en", "6.5", "magnitude"),
     # an aftershock's magnitude is not the main quake's
     ("The magnitude 7.8 quake was followed by a magnitude 6.1 aftershock.", "en", "6.1", "aftershock magnitude"),
     ("The magnitude 7.8 quake was followed by a magnitude 6.1 aftershock.", "en", "7.8", "magnitude"),
@@ -330,6 +333,11 @@ def test_a_rising_toll_is_a_running_count_not_one_event():
     ("Pada Juli 2024, longsor di tambang rakyat di Kabupaten Bone Bolango menewaskan 27 orang.", "id", "27", "2024-07"),
     ("Pada 25 Januari 2021, kebocoran gas H2S di lokasi yang sama menewaskan lima warga.", "id", "lima", "2021-01-25"),
     ("On 14 July 2016, a truck attack in Nice killed 86 people.", "en", "86", "2016-07-14"),
+    # a magnitude with a date of an earlier year before it, or soon after it, is a past quake's
+    ("In July 2013, a magnitude 6.1 quake in Aceh's central highlands killed more than 40 people.", "en", "6.1", "2013-07"),
+    ("A magnitude 9.1 earthquake off Sumatra on Dec. 26, 2004, triggered a tsunami.", "en", "9.1", "2004-12-26"),
+    # but not the story's own quake compared with an earlier one
+    ("The magnitude 6.5 quake was the strongest since the 2004 tsunami.", "en", "6.5", None),
     # the story's own count before the earlier year is not
     ("The quake killed 42 people, the most since the 1995 Kobe earthquake.", "en", "42", None),
     # a year that starts a period running to now dates no past event
