@@ -282,7 +282,7 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
             if home:
                 q = replace(q, currency=home)
             ctx = figure_context(sent, q.start - s.start, q.end - s.start, q.noun, q.unit, entities,
-                                 topic, who.span, doc.language, prev_end - s.start, len(quantities))
+                                 topic, who.span, doc.language, prev_end - s.start, len(quantities), who.kind)
             if refers and ctx.action is None and earlier.action:
                 ctx = replace(ctx, action=earlier.action, measure=earlier.measure)
             # "killed 71 of the 77 people on board, including 19 players": the whole a part

@@ -96,6 +96,9 @@ class ContextLexicon:
         self.fixed_classes = set(forms(lang, "actions", "class_actions_fixed").get("classes", []))
         self.person_only = set(forms(lang, "actions", "grammar").get("person_only", []))
         self.states = set(forms(lang, "actions", "grammar").get("states", []))
+        self.things_only = set(forms(lang, "actions", "grammar").get("things_only", []))
+        roles = forms(lang, "attribution", "roles")
+        self.role_re = re.compile(rf"\b(?:{alternation([*roles.get('person', []), *roles.get('organization', [])])})\b")
         partitive = forms(lang, "nouns", "partitive").get("words", [])
         self.partitive_re = re.compile(rf"\s+(?:{alternation(partitive)})\s+$") if partitive else re.compile("(?!)")
         dist = forms(lang, "units", "distance_context")
@@ -163,6 +166,12 @@ class ContextLexicon:
                                        rf"(?P<name>(?:[A-Z][\w'-]*\s+){{1,3}})$") if coordinators else None
 
 
+    def fits(self, action: str, unit: str) -> bool:
+        """Whether an action can happen to what a figure in this unit counts: people for
+        person-only actions, counted things for things-only ones."""
+        return (unit == "person" or action not in self.person_only) and (unit == "count" or action not in self.things_only)
+
+
 @dataclass(frozen=True)
 class Topic:
     """What a whole document is about: its main organisation and the place its headline names."""
@@ -227,11 +236,13 @@ def _subject(orgs, fig_start: int, fig_end: int, topic: Topic, place: str | None
 
 
 def _action(sentence: str, fig_start: int, fig_end: int, prev_end: int, lex: "ContextLexicon",
-            person: bool = True) -> str | None:
+            unit: str = "person") -> str | None:
     """What happened to the counted things: a verb taking the figure as its object right before
     it ("menewaskan 22 anggota ... dan menghancurkan kamp"), else the action word after the figure
     within its clause ("22 orang tewas"), else one before it ("korban tewas mencapai 25"); never
-    across another figure ("610 orang tewas dan 4.746 lainnya luka-luka")."""
+    across another figure ("610 orang tewas dan 4.746 lainnya luka-luka"). Some actions happen
+    only to people ("killed"), some only to counted things ("420 kios terbakar", not an area)."""
+    fits = lambda word: lex.fits(lex.actions[word], unit)  # noqa: E731
     lo, hi = max(0, fig_start - ACTION_BEFORE), min(len(sentence), fig_end + ACTION_AFTER)
     low = fold_case(sentence)  # the lexicon patterns are lower case
     clause_end = CLAUSE_END.search(low, fig_end)
@@ -252,7 +263,7 @@ def _action(sentence: str, fig_start: int, fig_end: int, prev_end: int, lex: "Co
     if next_clause:  # "208 sudah pulang dan 39 masih dirawat": the action after 39 is its own
         hi = next_clause.start()
     acts = [(m.start() + lo, m.group(1)) for m in lex.action_re.finditer(low[lo:hi])
-            if person or lex.actions[m.group(1)] not in lex.person_only]
+            if fits(m.group(1))]
     after = [a for a in acts if a[0] >= fig_end]
     if len(after) > 1 and lex.partitive_re.match(low, fig_end, after[0][0]):
         after = after[1:]  # "50 of the injured were in a critical condition": the verb says more
@@ -264,21 +275,21 @@ def _action(sentence: str, fig_start: int, fig_end: int, prev_end: int, lex: "Co
             return lex.actions[group[pick][1]]
     if lex.head_action_re:
         heads = list(lex.head_action_re.finditer(low, max(prev_end, fig_start - HEAD_ACTION_BEFORE), fig_start))
-        if heads and (person or lex.actions[heads[-1].group(1)] not in lex.person_only):
+        if heads and fits(heads[-1].group(1)):
             return lex.actions[heads[-1].group(1)]
     opening = low[max([prev_end, *(m.end() for m in CLAUSE_END.finditer(low, 0, fig_start))]):fig_start]
     if (next_clause and lex.shared_verb_re and lex.shared_verb_re.match(next_clause.group())
             and len(opening.split()) <= SHARED_VERB_OPENING and lex.noun_only_re.fullmatch(low, fig_end, next_clause.start())):
         third = lex.next_figure_re.search(low, next_clause.end(), shared_end)
         for m in lex.action_re.finditer(low, next_clause.end(), third.start() if third else shared_end):
-            if person or lex.actions[m.group(1)] not in lex.person_only:
+            if fits(m.group(1)):
                 return lex.actions[m.group(1)]
     return None
 
 
 def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None, unit: str,
                    entities: Entities, topic: Topic, speaker_span: tuple[int, int] | None,
-                   lang: str = "id", prev_end: int = 0, figures: int = 1) -> Context:
+                   lang: str = "id", prev_end: int = 0, figures: int = 1, speaker_kind: str | None = None) -> Context:
     """Subject, place, measure and event-ness of the figure at sentence[fig_start:fig_end]."""
     lex = ContextLexicon(lang)
     outside = lambda m: not (speaker_span and speaker_span[0] <= m[0] < speaker_span[1])  # noqa: E731
@@ -305,18 +316,19 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     spans_places = UnitReader(lang).re_scope_phrase.search(sentence, fig_end, clause_stop.start() if clause_stop else len(sentence))
     if spans_places:
         ranked = [p for p in ranked if p[0] >= fig_end]
-    # "Dinas Kesehatan Kota Pekanbaru mencatat 2.310 kasus": a regional body counts its region
-    # (a country's officials speak of more than their country: "Para pejabat AS")
-    if not ranked and not spans_places and speaker_span:
-        ranked = [p for p in _places(sentence, entities, lang)
-                  if speaker_span[0] <= p[0] < speaker_span[1] and entities.is_regional(p[2])]
+    # "Dinas Kesehatan Kota Pekanbaru mencatat 2.310 kasus": a regional body, or its official,
+    # counts its region; a country's officials speak of more than their country ("Para pejabat
+    # AS"), and a place in a bare name is a surname ("Mustafa Bali")
+    if not ranked and not spans_places and speaker_span and lex.role_re.search(fold_case(sentence[speaker_span[0]:speaker_span[1]])):
+        ranked = [p for p in _places(sentence, entities, lang) if speaker_span[0] <= p[0] < speaker_span[1]
+                  and entities.is_regional(p[2]) and not (speaker_kind == "person" and _surname(sentence, p, speaker_span[1], lex))]
     place = ranked[0][2] if ranked else None
     # The headline's place may stand for the subject of a sentence that names none, but it is
     # no figure's place: "... di Aceh" in a headline does not put a three-province toll there.
     subject, inferred = _subject(orgs, fig_start, fig_end, topic, place or topic.place)
     own = lex.class_actions.get(noun or "")  # "4.310 pengungsi": displaced
     # Dead bodies "recovered" are still deaths: a fixed class's own action wins.
-    action = own if noun in lex.fixed_classes else _action(sentence, fig_start, fig_end, prev_end, lex, unit == "person") or own
+    action = own if noun in lex.fixed_classes else _action(sentence, fig_start, fig_end, prev_end, lex, unit) or own
     low = fold_case(sentence)
     # "4.310 pengungsi" are people displaced: a noun that names what happened counts people.
     base = "people" if noun in lex.class_actions else (noun or ("people" if unit == "person" else None))
@@ -339,6 +351,16 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     is_increment = bool(lex.increment_before_re.search(low, prev_end, fig_start)
                         or lex.increment_after_re.match(low[fig_end:]) or lex.increment_then_re.match(low[fig_end:]))
     return Context(subject, inferred, place, measure, action, is_event, is_part, is_increment)
+
+
+def _surname(sentence: str, place: tuple[int, int, str], span_end: int, lex: "ContextLexicon") -> bool:
+    """Whether a one-word place that ends a speaker's name is a surname ("Juru bicara SDF Mustafa
+    Bali"): a capitalised word that is no role stands right before it."""
+    if sentence[place[1]:span_end].strip() or " " in sentence[place[0]:place[1]].strip():
+        return False
+    before = sentence[:place[0]].split()
+    word = before[-1] if before else ""
+    return word[:1].isupper() and not word.isupper() and not lex.role_re.fullmatch(fold_case(word))
 
 
 def _distance_measure(sentence: str, fig_start: int, fig_end: int, lex: "ContextLexicon") -> str:

@@ -33,6 +33,7 @@ def _claims(text: str, lang: str = "id") -> dict:
     # a regional body counts its region; a country's officials speak of more than their country
     ("Dinas Kesehatan Kota Pekanbaru mencatat 2.310 kasus ISPA sepanjang Juli.", "2.310", "Pekanbaru"),
     ("Para pejabat AS percaya ISIS masih memiliki 2.000 anggota.", "2.000", None),
+    ("Juru bicara SDF Mustafa Bali mengatakan ratusan militan ditangkap.", "ratusan", None),
     # a figure whose clause spans several places is in none of those named before it
     ("BNPB mencatat 290 korban meninggal di Sumut dari total 712 korban meninggal di tiga provinsi.", "712", None),
     ("BNPB mencatat 290 korban meninggal di Sumut dari total 712 korban meninggal di tiga provinsi.", "290", "Sumatera Utara"),
@@ -292,6 +293,12 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     ("The magnitude 7.8 quake was followed by a magnitude 6.1 aftershock.", "en", "7.8", "magnitude"),
     ("Gempa susulan terbesar bermagnitudo 4,9 terjadi setelah gempa utama M5,8.", "id", "4,9", "aftershock magnitude"),
     ("Gempa susulan terbesar bermagnitudo 4,9 terjadi setelah gempa utama M5,8.", "id", "5,8", "magnitude"),
+    # stalls, kiosks and shops are one count; a fire burns counted things, not an area
+    ("Kebakaran Pasar Cik Puan Pekanbaru, 420 Kios Terbakar dan Kerugian Ditaksir Rp20 Miliar", "id", "420", "stalls burned"),
+    ("Kebakaran Pasar Cik Puan Pekanbaru, 420 Kios Terbakar dan Kerugian Ditaksir Rp20 Miliar", "id", "Rp20 Miliar", "losses"),
+    ("BPBD mencatat 1.027 hektare lahan terbakar di Riau sejak Januari.", "id", "1.027", "area"),
+    ("The agency said 245 houses and 105 shophouses were damaged.", "en", "105", "stalls damaged"),
+    ("Lebih dari 400 tenant di Glodok Plaza terdampak kebakaran.", "id", "400", "stalls affected"),
     # body bags are no count of the dead; churches and mosques are counted by name
     ("RS Polri telah menerima 11 kantong jenazah dari lokasi kebakaran.", "id", "11", "body_bags"),
     ("Dua gereja juga dilaporkan rusak akibat gempa.", "id", "Dua", "churches damaged"),
@@ -333,6 +340,7 @@ def test_a_rising_toll_is_a_running_count_not_one_event():
     ("Pada Juli 2024, longsor di tambang rakyat di Kabupaten Bone Bolango menewaskan 27 orang.", "id", "27", "2024-07"),
     ("Pada 25 Januari 2021, kebocoran gas H2S di lokasi yang sama menewaskan lima warga.", "id", "lima", "2021-01-25"),
     ("On 14 July 2016, a truck attack in Nice killed 86 people.", "en", "86", "2016-07-14"),
+    ("Pada Agustus 2024, api menghanguskan 56 kios di sebuah pasar tradisional di Kecamatan Tenayan Raya.", "id", "56", "2024-08"),
     # a magnitude with a date of an earlier year before it, or soon after it, is a past quake's
     ("In July 2013, a magnitude 6.1 quake in Aceh's central highlands killed more than 40 people.", "en", "6.1", "2013-07"),
     ("A magnitude 9.1 earthquake off Sumatra on Dec. 26, 2004, triggered a tsunami.", "en", "9.1", "2004-12-26"),
