@@ -221,8 +221,12 @@ def find_quantities(text: str, offset: int = 0, lang: str = "id") -> list[Quanti
         low, high = a.low, a.high
         if a.kind == "fraction":
             unit = unit._replace(unit="fraction")
-        elif unit.unit == "inherit":  # "puluhan lainnya": the unit of the figure before it
-            unit = unit._replace(unit=written[-1] if out else "count", noun=out[-1].noun if out else None)
+        elif unit.unit == "inherit" and out:  # "puluhan lainnya": the unit of the figure before it
+            unit = unit._replace(unit=written[-1], noun=out[-1].noun)
+        elif unit.unit == "inherit":
+            # "About 200 others were wounded": the first figure of its sentence; what happens to
+            # it says whether it counts people
+            unit = unit._replace(unit="person" if units.person_follows(text[a.end:]) else "count")
         elif unit.noun is None and out and out[-1].noun and units.changes_to(text[out[-1].end - offset: unit.start]) \
                 and (written[-1] == unit.unit or unit.unit == "count" and unit.end == a.end):
             # "naik dari Rp243 miliar menjadi Rp310 miliar", "the toll rose from 120 to 247"

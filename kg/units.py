@@ -161,6 +161,7 @@ class UnitReader:
         partitive = forms(lang, "nouns", "partitive").get("words", [])
         self.re_partitive_person = re.compile(
             r"^\s+(?:" + alternation(partitive) + r")\s+(?:" + alternation(person_acts) + r")\b", re.I) if partitive and person_acts else None
+        self.re_person_follows = re.compile(r"^\s+(?:[^\W\d]+\s+){0,3}?(?:" + alternation(person_acts) + r")\b", re.I) if person_acts else None
         self.re_person_action = re.compile(r"^\s+(?:(?:" + aux + r")\s+){0,2}(?:" + alternation(person_acts) + r")\b", re.I) if person_acts else None
         # "di tiga provinsi", "in 16 districts": a figure of places in a phrase that says where
         # a later figure applies; it neither ends that figure's look back nor is its noun.
@@ -180,6 +181,11 @@ class UnitReader:
         """Whether the figure of places at sentence[at:] says where a later figure applies
         ("korban meninggal di tiga provinsi mencapai 836 orang")."""
         return noun in self.scope_classes and bool(self.re_scope_prep.search(sentence, 0, at))
+
+    def person_follows(self, after: str) -> bool:
+        """Whether what only happens to people follows within a few words ("others were
+        wounded", "lainnya luka-luka")."""
+        return bool(self.re_person_follows and self.re_person_follows.match(after))
 
     def changes_to(self, between: str) -> bool:
         """Whether the words between two figures make the second the new value of the first
