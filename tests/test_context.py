@@ -293,6 +293,8 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     ("The magnitude 7.8 quake was followed by a magnitude 6.1 aftershock.", "en", "7.8", "magnitude"),
     ("Gempa susulan terbesar bermagnitudo 4,9 terjadi setelah gempa utama M5,8.", "id", "4,9", "aftershock magnitude"),
     ("Gempa susulan terbesar bermagnitudo 4,9 terjadi setelah gempa utama M5,8.", "id", "5,8", "magnitude"),
+    # those who fled to shelters are displaced, not only gone
+    ("About 3,000 people had fled to temporary shelters, the district chief said.", "en", "3,000", "people displaced"),
     # "others" opening a sentence counts people when what follows happens only to people
     ("About 200 others were wounded in the blast at the park.", "en", "200", "people wounded"),
     ("Puluhan lainnya luka-luka akibat ledakan itu.", "id", "Puluhan", "people wounded"),
