@@ -92,7 +92,13 @@ class ContextLexicon:
         self.shared_verb_re = re.compile(rf"(?:{alternation(shared)})\b") if shared else None
         counted = [*inverse(lang, "nouns", "persons"), *inverse(lang, "nouns", "things")]
         # Only counted nouns after a figure, at most two ("people", "ekor sapi"), no verb or mark.
-        self.noun_only_re = re.compile(rf"\s*(?:(?:{alternation(counted)})\b\s*){{0,2}}")
+        noun_only = rf"\s*(?:(?:{alternation(counted)})\b\s*){{0,2}}"
+        self.noun_only_re = re.compile(noun_only)
+        # "10,534 houses, 161 shophouses and 61 mosques were damaged": a list of figures with
+        # only their nouns, its last item joined by and/dan, shares the verb after the last
+        item = rf"(?:\d[\d.,]*|{Lexicon(lang).number_token}\b){noun_only}"
+        self.shared_list_re = re.compile(
+            rf"{noun_only}(?:,\s*{item})+,?\s*(?:{alternation(shared)})\s+{item}") if shared else None
         self.fixed_classes = set(forms(lang, "actions", "class_actions_fixed").get("classes", []))
         self.person_only = set(forms(lang, "actions", "grammar").get("person_only", []))
         self.states = set(forms(lang, "actions", "grammar").get("states", []))
@@ -282,6 +288,12 @@ def _action(sentence: str, fig_start: int, fig_end: int, prev_end: int, lex: "Co
             and len(opening.split()) <= SHARED_VERB_OPENING and lex.noun_only_re.fullmatch(low, fig_end, next_clause.start())):
         third = lex.next_figure_re.search(low, next_clause.end(), shared_end)
         for m in lex.action_re.finditer(low, next_clause.end(), third.start() if third else shared_end):
+            if fits(m.group(1)):
+                return lex.actions[m.group(1)]
+    listed = lex.shared_list_re.match(low, fig_end) if lex.shared_list_re and len(opening.split()) <= SHARED_VERB_OPENING else None
+    if listed:
+        stop = CLAUSE_END.search(low, listed.end())
+        for m in lex.action_re.finditer(low, listed.end(), stop.start() if stop else len(low)):
             if fits(m.group(1)):
                 return lex.actions[m.group(1)]
     return None

@@ -253,6 +253,9 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     ("More than 30,000 people and 1,400 pets have been rescued since the rain began.", "en", "30,000", "people rescued"),
     ("More than 30,000 people and 1,400 pets have been rescued since the rain began.", "en", "1,400", "animals"),
     ("Sebanyak 120 warga dan 45 ekor sapi dievakuasi dari lereng gunung.", "id", "120", "residents evacuated"),
+    # a list of figures with only their nouns shares the verb after its last item
+    ("According to the BNPB, 10,534 houses, 161 shophouses and 61 mosques were damaged.", "en", "10,534", "houses damaged"),
+    ("Sebanyak 120 rumah, 14 sekolah dan tiga masjid rusak akibat gempa.", "id", "120", "houses damaged"),
     # but not a figure that completes a clause about something else, nor one with its own verb
     ("Rumah yang tertimbun bertambah menjadi 19 unit dan 57 rumah rusak.", "id", "19", "houses"),
     ("Sebanyak 208 siswa sudah pulang dan 39 siswa masih dirawat.", "id", "208", "students"),
