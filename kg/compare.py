@@ -244,7 +244,8 @@ def toll_of(event: Profile, state: Profile, scope: Scope) -> bool:
     toll of a fire is no count of "the 1991 firestorm, which killed 25 people")."""
     if not scope.is_toll(state):
         return False
-    return not (event.event and state.said and days_apart(event.event, state.said) > TOLL_DAYS)
+    said = scope.reported(state)
+    return not (event.event and said and days_apart(event.event, said) > TOLL_DAYS)
 
 
 def relation(a: Profile, b: Profile, scope: Scope) -> tuple[str, str] | None:

@@ -449,7 +449,8 @@ def past_event_date(sentence: str, mentions: Sequence[DateMention], fig_start: i
     """The date of a past event that a figure counts: the last year, month or day named before
     the figure in its sentence, when its year is before the publication's ("the 1995 Great
     Hanshin earthquake, which ... killed more than 6,400 people", "Pada Juli 2024, longsor di
-    tambang rakyat ... menewaskan 27 orang") and it does not start a period that runs to now
+    tambang rakyat ... menewaskan 27 orang"), or a month alone before the publication's ("In
+    March, storms ... killing four people"), and it does not start a period that runs to now
     ("since 2015"). With reach_after, a date that soon after the figure counts too ("A magnitude
     9.1 earthquake off Sumatra on Dec. 26, 2004"), the last before it first."""
     dated = [m for m in mentions if m.kind in ("year", "month", "day") and m.value]
@@ -461,7 +462,10 @@ def past_event_date(sentence: str, mentions: Sequence[DateMention], fig_start: i
     last = before[-1] if before else (after[0] if after else None)
     if not published or last is None:
         return None
-    if last.value[:4] >= published[:4] or ContextLexicon(lang).period_year_re.search(fold_case(sentence), 0, last.start):
+    # "In March, storms ... killing four people": a month named alone, before the month of
+    # publication, is a past event's even in the same year
+    past = last.value[:7] < published[:7] if last.kind == "month" else last.value[:4] < published[:4]
+    if not past or ContextLexicon(lang).period_year_re.search(fold_case(sentence), 0, last.start):
         return None
     return last.value
 

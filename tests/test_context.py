@@ -349,6 +349,9 @@ def test_a_rising_toll_is_a_running_count_not_one_event():
     ("Pada 25 Januari 2021, kebocoran gas H2S di lokasi yang sama menewaskan lima warga.", "id", "lima", "2021-01-25"),
     ("On 14 July 2016, a truck attack in Nice killed 86 people.", "en", "86", "2016-07-14"),
     ("Pada Agustus 2024, api menghanguskan 56 kios di sebuah pasar tradisional di Kecamatan Tenayan Raya.", "id", "56", "2024-08"),
+    # a month named alone, before the month of publication, dates a past event of this year
+    ("In March, storms dropped heavy rain on north Louisiana, killing four people.", "en", "four", "2025-03"),
+    ("Pada Januari lalu, banjir di Kabupaten Bima menewaskan tiga orang.", "id", "tiga", "2025-01"),
     # a magnitude with a date of an earlier year before it, or soon after it, is a past quake's
     ("In July 2013, a magnitude 6.1 quake in Aceh's central highlands killed more than 40 people.", "en", "6.1", "2013-07"),
     ("A magnitude 9.1 earthquake off Sumatra on Dec. 26, 2004, triggered a tsunami.", "en", "9.1", "2004-12-26"),
