@@ -296,6 +296,9 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     ("The magnitude 7.8 quake was followed by a magnitude 6.1 aftershock.", "en", "7.8", "magnitude"),
     ("Gempa susulan terbesar bermagnitudo 4,9 terjadi setelah gempa utama M5,8.", "id", "4,9", "aftershock magnitude"),
     ("Gempa susulan terbesar bermagnitudo 4,9 terjadi setelah gempa utama M5,8.", "id", "5,8", "magnitude"),
+    # a crowd is people, whoever put a number on it; those "we treated" are in care
+    ("Police put the crowd at about 30,000.", "en", "30,000", "people"),
+    ("Total warga yang kami tangani 63 orang, kata Faisal.", "id", "63", "residents hospitalised"),
     # those who fled to shelters are displaced, not only gone
     ("About 3,000 people had fled to temporary shelters, the district chief said.", "en", "3,000", "people displaced"),
     # "others" opening a sentence counts people when what follows happens only to people
