@@ -36,6 +36,7 @@ from kg.lang import alternation, fold_case, forms
 from kg.measures import Measures, load_measures
 from kg.model import Claim, Comparison, Document
 from kg.sentences import split_sentences
+from kg.speaker_names import same_speaker
 
 SMALL_KEY = 200  # keys up to this size are compared pair by pair (at most 19,900 pairs)
 NEIGHBOURS = 8  # in larger keys, each distinct statement meets this many nearest by figure
@@ -196,7 +197,13 @@ class Scope:
         if doc in self.fact_checks:
             return True
         sentences = (a.claim.sentence, b.claim.sentence, self.lead_in(a.claim), self.lead_in(b.claim))
-        return any(self._marks(doc, s, "contrast_markers", "words") for s in sentences)
+        if any(self._marks(doc, s, "contrast_markers", "words") for s in sentences):
+            return True
+        # "Sementara itu, BNPB mencatat 45 warga luka-luka": a sentence that turns to another
+        # source's account, when the two figures have two different named speakers
+        return bool(a.speaker and b.speaker and a.speaker != b.speaker
+                    and any(self._marks(doc, s, "contrast_markers", "other_source") for s in sentences[:2])
+                    and not same_speaker(a.claim.speaker, b.claim.speaker, self.languages.get(doc, "id"), self.entities))
 
 
 def _is_fact_check(doc: Document) -> bool:
