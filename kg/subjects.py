@@ -357,7 +357,10 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     is_event = bool(action and lex.event_re.search(low) and not lex.total_re.search(low))
     # A breakdown has a whole or another part beside it: "Raja Ampat terdiri atas 610 pulau"
     # alone is the whole, not a part.
-    is_part = bool(figures > 1 and lex.part_before_re.search(low[max(0, fig_start - PART_REACH):fig_start])
+    # "Angka itu termasuk dua warga ...": a sentence that refers back to a figure before it
+    # holds that figure's whole, as a second figure of its own would
+    before_part = low[max(0, fig_start - PART_REACH):fig_start]
+    is_part = bool((figures > 1 or UnitReader(lang).refers_back(before_part)) and lex.part_before_re.search(before_part)
                    or lex.part_after_re.match(low[fig_end:])
                    or prev_end > 0 and lex.part_opening_re and lex.part_opening_re.match(low))
     is_increment = bool(lex.increment_before_re.search(low, prev_end, fig_start)

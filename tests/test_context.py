@@ -122,6 +122,9 @@ def test_which_verb_takes_a_figure(text, figure, measure):
     ("Officials said 46 people were injured, including 12 firefighters, 30 residents and four police officers.", "en", "four", "police officers wounded", True),
     # a figure after a list's clause ends is not an item of it
     ("Kepala Dinkes merinci, 19 pasien dirawat di RSUP M Djamil; 40 warga lain mengungsi.", "id", "40", "residents displaced", False),
+    # a sentence that refers back to an earlier figure holds its whole: "angka itu termasuk ..."
+    ("Ilham mengatakan angka itu termasuk dua warga yang meninggal setelah dirawat di puskesmas.", "id", "dua", "residents killed", True),
+    ("The toll includes 12 people who died in hospital, officials said.", "en", "12", "people killed", True),
     # "dari total", "out of": the figure after it is the whole of the one before, a part
     ("BNPB mencatat 290 korban meninggal di Sumut dari total 712 korban meninggal di tiga provinsi.", "id", "290", "victims killed", True),
     ("BNPB mencatat 290 korban meninggal di Sumut dari total 712 korban meninggal di tiga provinsi.", "id", "712", "victims killed", False),
