@@ -284,18 +284,18 @@ def _action(sentence: str, fig_start: int, fig_end: int, prev_end: int, lex: "Co
         if heads and fits(heads[-1].group(1)):
             return lex.actions[heads[-1].group(1)]
     opening = low[max([prev_end, *(m.end() for m in CLAUSE_END.finditer(low, 0, fig_start))]):fig_start]
+    if len(opening.split()) > SHARED_VERB_OPENING:
+        return None
+    first_fit = lambda start, end: next(  # noqa: E731
+        (lex.actions[m.group(1)] for m in lex.action_re.finditer(low, start, end) if fits(m.group(1))), None)
     if (next_clause and lex.shared_verb_re and lex.shared_verb_re.match(next_clause.group())
-            and len(opening.split()) <= SHARED_VERB_OPENING and lex.noun_only_re.fullmatch(low, fig_end, next_clause.start())):
+            and lex.noun_only_re.fullmatch(low, fig_end, next_clause.start())):
         third = lex.next_figure_re.search(low, next_clause.end(), shared_end)
-        for m in lex.action_re.finditer(low, next_clause.end(), third.start() if third else shared_end):
-            if fits(m.group(1)):
-                return lex.actions[m.group(1)]
-    listed = lex.shared_list_re.match(low, fig_end) if lex.shared_list_re and len(opening.split()) <= SHARED_VERB_OPENING else None
+        return first_fit(next_clause.end(), third.start() if third else shared_end)
+    listed = lex.shared_list_re.match(low, fig_end) if lex.shared_list_re else None
     if listed:
         stop = CLAUSE_END.search(low, listed.end())
-        for m in lex.action_re.finditer(low, listed.end(), stop.start() if stop else len(low)):
-            if fits(m.group(1)):
-                return lex.actions[m.group(1)]
+        return first_fit(listed.end(), stop.start() if stop else len(low))
     return None
 
 
@@ -328,12 +328,8 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     spans_places = UnitReader(lang).re_scope_phrase.search(sentence, fig_end, clause_stop.start() if clause_stop else len(sentence))
     if spans_places:
         ranked = [p for p in ranked if p[0] >= fig_end]
-    # "Dinas Kesehatan Kota Pekanbaru mencatat 2.310 kasus": a regional body, or its official,
-    # counts its region; a country's officials speak of more than their country ("Para pejabat
-    # AS"), and a place in a bare name is a surname ("Mustafa Bali")
-    if not ranked and not spans_places and speaker_span and lex.role_re.search(fold_case(sentence[speaker_span[0]:speaker_span[1]])):
-        ranked = [p for p in _places(sentence, entities, lang) if speaker_span[0] <= p[0] < speaker_span[1]
-                  and entities.is_regional(p[2]) and not (speaker_kind == "person" and _surname(sentence, p, speaker_span[1], lex))]
+    if not ranked and not spans_places and speaker_span:
+        ranked = _speaker_region(sentence, speaker_span, speaker_kind, entities, lang)
     place = ranked[0][2] if ranked else None
     # The headline's place may stand for the subject of a sentence that names none, but it is
     # no figure's place: "... di Aceh" in a headline does not put a three-province toll there.
@@ -347,7 +343,7 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     measure = f"{base} {action}" if base and action else (base or None)
     if noun == DISTANCE:
         measure = _distance_measure(sentence, fig_start, fig_end, lex)
-    elif noun == MAGNITUDE and (lex.aftershock_before_re.search(low, max(0, fig_start - AFTERSHOCK_REACH - 20), fig_start)
+    elif noun == MAGNITUDE and (lex.aftershock_before_re.search(low, 0, fig_start)
                                 or lex.aftershock_after_re.match(low, fig_end)):
         measure = f"aftershock {MAGNITUDE}"  # never the main quake's magnitude
     clause_end = CLAUSE_END.search(sentence, fig_end)
@@ -356,9 +352,8 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
         measure += " per time"  # a rate: never the same measure as a total of the same noun
     is_event = bool(action and lex.event_re.search(low) and not lex.total_re.search(low))
     # A breakdown has a whole or another part beside it: "Raja Ampat terdiri atas 610 pulau"
-    # alone is the whole, not a part.
-    # "Angka itu termasuk dua warga ...": a sentence that refers back to a figure before it
-    # holds that figure's whole, as a second figure of its own would
+    # alone is the whole, not a part; but a sentence that refers back to a figure before it
+    # ("Angka itu termasuk dua warga ...") has that figure as its whole.
     before_part = low[max(0, fig_start - PART_REACH):fig_start]
     is_part = bool((figures > 1 or UnitReader(lang).refers_back(before_part)) and lex.part_before_re.search(before_part)
                    or lex.part_after_re.match(low[fig_end:])
@@ -366,6 +361,19 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     is_increment = bool(lex.increment_before_re.search(low, prev_end, fig_start)
                         or lex.increment_after_re.match(low[fig_end:]) or lex.increment_then_re.match(low[fig_end:]))
     return Context(subject, inferred, place, measure, action, is_event, is_part, is_increment)
+
+
+def _speaker_region(sentence: str, span: tuple[int, int], kind: str | None, entities: Entities,
+                    lang: str) -> list[tuple[int, int, str]]:
+    """The region a speaker speaks for ("Dinas Kesehatan Kota Pekanbaru mencatat 2.310 kasus"):
+    a city or administrative area named in the speaker phrase of a body or an official (a role
+    word says which); a country's officials speak of more than their country ("Para pejabat
+    AS"), and a place at the end of a person's bare name is a surname ("Mustafa Bali")."""
+    lex = ContextLexicon(lang)
+    if not lex.role_re.search(fold_case(sentence[span[0]:span[1]])):
+        return []
+    return [p for p in _places(sentence, entities, lang) if span[0] <= p[0] < span[1] and entities.is_regional(p[2])
+            and not (kind == "person" and _surname(sentence, p, span[1], lex))]
 
 
 def _surname(sentence: str, place: tuple[int, int, str], span_end: int, lex: "ContextLexicon") -> bool:
