@@ -81,14 +81,15 @@ class ContextLexicon:
         self.actions = inverse(lang, "actions", "actions")
         self.object_verbs = object_verbs(lang)
         self.class_actions = inverse(lang, "actions", "class_actions")
-        coordinators = forms(lang, "actions", "grammar").get("coordinators", [])
+        grammar = forms(lang, "actions", "grammar")
+        coordinators = grammar.get("coordinators", [])
         self.next_figure_re = re.compile(rf"\b(?:{alternation(coordinators)})\s+(?:[^\W\d]+\s+)?\d") if coordinators else re.compile("(?!)")
         # A verb cut off from the figure by a coordinator or a clause mark does not take it as
         # its object: "31 were killed and 270 injured".
         self.verb_gap_re = re.compile(rf"[,;:]|\b(?:{alternation(coordinators)})\b" if coordinators else "[,;:]")
-        openers = forms(lang, "actions", "grammar").get("clause_openers", [])
+        openers = grammar.get("clause_openers", [])
         self.clause_opener_re = re.compile(rf"\b(?:{alternation(openers)})\b") if openers else re.compile("(?!)")
-        shared = forms(lang, "actions", "grammar").get("shared_verb_joiners", [])
+        shared = grammar.get("shared_verb_joiners", [])
         self.shared_verb_re = re.compile(rf"(?:{alternation(shared)})\b") if shared else None
         counted = [*inverse(lang, "nouns", "persons"), *inverse(lang, "nouns", "things")]
         # Only counted nouns after a figure, at most two ("people", "ekor sapi"), no verb or mark.
@@ -100,9 +101,9 @@ class ContextLexicon:
         self.shared_list_re = re.compile(
             rf"{noun_only}(?:,\s*{item})+,?\s*(?:{alternation(shared)})\s+{item}") if shared else None
         self.fixed_classes = set(forms(lang, "actions", "class_actions_fixed").get("classes", []))
-        self.person_only = set(forms(lang, "actions", "grammar").get("person_only", []))
-        self.states = set(forms(lang, "actions", "grammar").get("states", []))
-        self.things_only = set(forms(lang, "actions", "grammar").get("things_only", []))
+        self.person_only = set(grammar.get("person_only", []))
+        self.states = set(grammar.get("states", []))
+        self.things_only = set(grammar.get("things_only", []))
         roles = forms(lang, "attribution", "roles")
         self.role_re = re.compile(rf"\b(?:{alternation([*roles.get('person', []), *roles.get('organization', [])])})\b")
         partitive = forms(lang, "nouns", "partitive").get("words", [])
@@ -313,7 +314,8 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     said_ends = [*(end for _, end in saying_spans(sentence, lang)), *([speaker_span[1]] if speaker_span else [])]
     told_at = lambda end, at: not any(c.isdigit() for c in sentence[end:at]) and not lex.action_re.search(fold_case(sentence[end:at]))  # noqa: E731
     spoke_here = lambda p: any(end <= p[0] < end + SPOKE_AT_REACH and told_at(end, p[0]) for end in said_ends)  # noqa: E731
-    places = [p for p in _places(sentence, entities, lang) if outside(p) and not spoke_here(p)]
+    named = _places(sentence, entities, lang)
+    places = [p for p in named if outside(p) and not spoke_here(p)]
     locative = [p for p in places if lex.locative_re.search(fold_case(sentence[max(0, p[0] - LOCATIVE_REACH): p[0]]))]
     ranked = [p for p in locative if p[0] >= fig_end] + [p for p in reversed(locative) if p[1] <= fig_start]
     # A place named without a locative word is often an actor ("serangan Israel"), not the scope,
@@ -325,11 +327,12 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     # "290 korban di Sumut dari total 712 korban meninggal di tiga provinsi": a figure whose
     # clause says it spans several places is in none of the places named before it.
     clause_stop = CLAUSE_END.search(sentence, fig_end)
-    spans_places = UnitReader(lang).re_scope_phrase.search(sentence, fig_end, clause_stop.start() if clause_stop else len(sentence))
+    reader = UnitReader(lang)
+    spans_places = reader.re_scope_phrase.search(sentence, fig_end, clause_stop.start() if clause_stop else len(sentence))
     if spans_places:
         ranked = [p for p in ranked if p[0] >= fig_end]
     if not ranked and not spans_places and speaker_span:
-        ranked = _speaker_region(sentence, speaker_span, speaker_kind, entities, lang)
+        ranked = _speaker_region(sentence, named, speaker_span, speaker_kind, entities, lex)
     place = ranked[0][2] if ranked else None
     # The headline's place may stand for the subject of a sentence that names none, but it is
     # no figure's place: "... di Aceh" in a headline does not put a three-province toll there.
@@ -355,7 +358,7 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     # alone is the whole, not a part; but a sentence that refers back to a figure before it
     # ("Angka itu termasuk dua warga ...") has that figure as its whole.
     before_part = low[max(0, fig_start - PART_REACH):fig_start]
-    is_part = bool((figures > 1 or UnitReader(lang).refers_back(before_part)) and lex.part_before_re.search(before_part)
+    is_part = bool((figures > 1 or reader.refers_back(before_part)) and lex.part_before_re.search(before_part)
                    or lex.part_after_re.match(low[fig_end:])
                    or prev_end > 0 and lex.part_opening_re and lex.part_opening_re.match(low))
     is_increment = bool(lex.increment_before_re.search(low, prev_end, fig_start)
@@ -363,16 +366,16 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     return Context(subject, inferred, place, measure, action, is_event, is_part, is_increment)
 
 
-def _speaker_region(sentence: str, span: tuple[int, int], kind: str | None, entities: Entities,
-                    lang: str) -> list[tuple[int, int, str]]:
+def _speaker_region(sentence: str, places: list[tuple[int, int, str]], span: tuple[int, int], kind: str | None,
+                    entities: Entities, lex: "ContextLexicon") -> list[tuple[int, int, str]]:
     """The region a speaker speaks for ("Dinas Kesehatan Kota Pekanbaru mencatat 2.310 kasus"):
     a city or administrative area named in the speaker phrase of a body or an official (a role
     word says which); a country's officials speak of more than their country ("Para pejabat
-    AS"), and a place at the end of a person's bare name is a surname ("Mustafa Bali")."""
-    lex = ContextLexicon(lang)
+    AS"), and a place at the end of a person's bare name is a surname ("Mustafa Bali"). `places`:
+    every place the sentence names."""
     if not lex.role_re.search(fold_case(sentence[span[0]:span[1]])):
         return []
-    return [p for p in _places(sentence, entities, lang) if span[0] <= p[0] < span[1] and entities.is_regional(p[2])
+    return [p for p in places if span[0] <= p[0] < span[1] and entities.is_regional(p[2])
             and not (kind == "person" and _surname(sentence, p, span[1], lex))]
 
 
@@ -467,16 +470,16 @@ def past_event_date(sentence: str, mentions: Sequence[DateMention], fig_start: i
     dated = [m for m in mentions if m.kind in ("year", "month", "day") and m.value]
     before = [m for m in dated if m.end <= fig_start]
     # "the strongest since the 2004 tsunami": a later date after "since" is another quake's
-    since = ContextLexicon(lang).since_re
+    lex, low = ContextLexicon(lang), fold_case(sentence)
     after = [m for m in dated if fig_start < m.start <= fig_start + reach_after
-             and not since.search(fold_case(sentence), fig_start, m.start)]
+             and not lex.since_re.search(low, fig_start, m.start)]
     last = before[-1] if before else (after[0] if after else None)
     if not published or last is None:
         return None
     # "In March, storms ... killing four people": a month named alone, before the month of
     # publication, is a past event's even in the same year
     past = last.value[:7] < published[:7] if last.kind == "month" else last.value[:4] < published[:4]
-    if not past or ContextLexicon(lang).period_year_re.search(fold_case(sentence), 0, last.start):
+    if not past or lex.period_year_re.search(low, 0, last.start):
         return None
     return last.value
 

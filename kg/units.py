@@ -16,6 +16,8 @@ NOUN_BEFORE_CHARS = 45
 # A general word after the figure ("unit", "jiwa") says something is counted, so the noun that
 # names it may stand further back: "rumah yang hanyut terbawa arus di Nagari X sebanyak 7 unit".
 GENERIC_NOUN_BEFORE_CHARS = 90
+# The longest measured figure a head's window masks ("magnitude of 6.5", "bermagnitudo 5,8").
+MEASURED_FIGURE_CHARS = 40
 # How far back "the number of <noun>" may head the clause of a figure without a noun.
 COUNTING_HEAD_CHARS = 150
 # A sentence or clause break stops the look back for a noun.
@@ -153,12 +155,10 @@ class UnitReader:
         self.re_person_verb_before = re.compile(r"\b(?:" + alternation(person_verbs) + r")\w*\s+(?:[^\W\d]+\s+){0,2}$", re.I) if person_verbs else None
         # "put the number of missing at 10", "the number of injured rose to 53": the counting
         # phrase names what happened to people, no noun
-        counting = forms(lang, "nouns", "heads").get("counting", [])
         self.re_counting_person = re.compile(
             r"\b(?:" + alternation(counting) + r")\s+(?:the\s+)?(?:" + alternation(person_acts) + r")\b", re.I) if counting and person_acts else None
         # "More than 50 of the injured were in a critical condition": a share of those to whom
         # something happened counts people
-        partitive = forms(lang, "nouns", "partitive").get("words", [])
         self.re_partitive_person = re.compile(
             r"^\s+(?:" + alternation(partitive) + r")\s+(?:" + alternation(person_acts) + r")\b", re.I) if partitive and person_acts else None
         self.re_person_follows = re.compile(r"^\s+(?:[^\W\d]+\s+){0,3}?(?:" + alternation(person_acts) + r")\b", re.I) if person_acts else None
@@ -349,7 +349,10 @@ class UnitReader:
         """The measure class of the counted noun of the clause before a figure: with heads, a
         head noun within the longer reach, else the last noun that is not a possessor of another."""
         if heads and self.re_head_before:
-            unmeasured = self.re_measured_figure.sub(lambda m: " " * len(m.group()), before) if self.re_measured_figure else before
+            # only the end of the sentence that the window can reach is masked, with room for a
+            # measured figure that straddles the window's start
+            tail = before[-GENERIC_NOUN_BEFORE_CHARS - MEASURED_FIGURE_CHARS:]
+            unmeasured = self.re_measured_figure.sub(lambda m: " " * len(m.group()), tail) if self.re_measured_figure else tail
             window = self._window(unmeasured, GENERIC_NOUN_BEFORE_CHARS)
             named = self.re_head_before.findall(window)
             if not named and self.re_counting_before:
