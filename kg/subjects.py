@@ -50,6 +50,8 @@ PART_REACH = 60
 POSSESSIVE = re.compile(r"['’]s\b")
 # How far before a place its locative word may stand: "di berbagai wilayah Irak".
 LOCATIVE_REACH = 24
+# How far before a figure the verb of the list it ends may stand ("merusak 412 rumah, 12 sekolah dan").
+SHARED_OBJECT_REACH = 120
 # How far before a date its tally word may stand: "hingga Senin siang", "as of Saturday evening".
 TALLY_REACH = 30
 # How far after a figure its clause may go on to the new count it adds to ("two bodies, bringing the toll to").
@@ -100,6 +102,11 @@ class ContextLexicon:
         item = rf"(?:\d[\d.,]*|{Lexicon(lang).number_token}\b){noun_only}"
         self.shared_list_re = re.compile(
             rf"{noun_only}(?:,\s*{item})+,?\s*(?:{alternation(shared)})\s+{item}") if shared else None
+        # "merusak 412 rumah dan 12 sekolah", "destroyed 40 homes, 12 shops and 3 schools": a list
+        # of figures with only their nouns after a verb that takes them as objects shares it
+        self.shared_object_re = re.compile(
+            rf"\b({alternation(self.object_verbs)})\s+(?:[^\W\d]+\s+)?{item}(?:,\s*{item})*(?:,?\s*(?:{alternation(shared)})|,)\s*$"
+        ) if shared and self.object_verbs else None
         self.fixed_classes = set(forms(lang, "actions", "class_actions_fixed").get("classes", []))
         self.person_only = set(grammar.get("person_only", []))
         self.states = set(grammar.get("states", []))
@@ -160,8 +167,11 @@ class ContextLexicon:
         self.increment_then_re = re.compile(rf"^\D{{0,{INCREMENT_THEN_REACH}}}?\b(?:{alternation(then)})\b") if then else re.compile("(?!)")
         self.total_re = re.compile(rf"\b(?:{alternation(totals)})\b")
         # "di Iran", "di barat Tharthar, provinsi Anbar": the locative word, at most one word, the
-        # place; "tewas di Iran akibat serangan Israel" does not put the figure in Israel.
-        self.locative_re = re.compile(rf"\b(?:{alternation(forms(lang, 'places', 'locative')['before'])})\b(?:\s+[\w-]+)?[\s,]*$")
+        # place; or up to two words and a comma ("di Kecamatan Hu'u, Kabupaten Dompu": an
+        # unknown place before the known one it lies in). "tewas di Iran akibat serangan Israel"
+        # does not put the figure in Israel.
+        self.locative_re = re.compile(rf"\b(?:{alternation(forms(lang, 'places', 'locative')['before'])})\b"
+                                      rf"(?:(?:\s+[\w-]+)?[\s,]*|(?:\s+[\w'’-]+){{1,2}}\s*,\s*)$")
         self.place_join_re = re.compile(rf"^\s*(?:{alternation(forms(lang, 'places', 'joiners')['words'])})\s*$")
         saying = forms(lang, "attribution", "verbs")
         self.saying_re = re.compile(rf"\b(?:{alternation(saying['speaker_before'] + saying['speaker_after'])})\b", re.I)
@@ -280,6 +290,10 @@ def _action(sentence: str, fig_start: int, fig_end: int, prev_end: int, lex: "Co
     for group, pick in ((transitive, -1), (after, 0), (before, -1)):
         if group:
             return lex.actions[group[pick][1]]
+    listed_object = (lex.shared_object_re.search(low, max(0, fig_start - SHARED_OBJECT_REACH), fig_start)
+                     if lex.shared_object_re else None)
+    if listed_object and fits(listed_object.group(1)):
+        return lex.actions[listed_object.group(1)]
     if lex.head_action_re:
         heads = list(lex.head_action_re.finditer(low, max(prev_end, fig_start - HEAD_ACTION_BEFORE), fig_start))
         if heads and fits(heads[-1].group(1)):

@@ -126,6 +126,9 @@ class UnitReader:
         things = alternation(self.things)
         link = alternation(money_links) if money_links else "(?!)"
         self.re_money_noun = re.compile(r"^\s+(?:(" + things + r")|(?:" + link + r")\s+(" + things + r"))\b", re.I)
+        # the classes a sum of money can be ("kerugian", "aid"), as against counted things
+        self.money_classes = frozenset(forms(lang, "nouns", "money_links").get("classes", []))
+        self.thing_classes = frozenset(self.things.values())
         self.re_noun_before = re.compile(r"\b(" + alternation(nouns) + r")\b", re.I)
         # "The death toll from the lorry attack in Nice has risen to 85": a head noun counts the
         # figure over the nouns of the phrases that follow it.
@@ -329,6 +332,12 @@ class UnitReader:
         if m and m.group(1):
             return self.nouns[m.group(1).casefold()]
         noun = self._noun_before(before)
+        if noun is None or noun in self.thing_classes and noun not in self.money_classes:
+            # "kerugian dan kerusakan akibat bencana ini sekitar Rp 68,7 triliun": a sum is what
+            # a money noun further back in its clause names, not the counted thing nearer it (a
+            # person nearer it owns the sum: "kerugian konsumen", consumers' losses)
+            named = [self.nouns[w.casefold()] for w in self.re_noun_before.findall(self._window(before, GENERIC_NOUN_BEFORE_CHARS))]
+            noun = next((n for n in reversed(named) if n in self.money_classes), noun)
         if noun or not m:
             return noun
         return self.nouns[m.group(2).casefold()]

@@ -37,6 +37,9 @@ def _claims(text: str, lang: str = "id") -> dict:
     # a figure whose clause spans several places is in none of those named before it
     ("BNPB mencatat 290 korban meninggal di Sumut dari total 712 korban meninggal di tiga provinsi.", "712", None),
     ("BNPB mencatat 290 korban meninggal di Sumut dari total 712 korban meninggal di tiga provinsi.", "290", "Sumatera Utara"),
+    # an unknown place and a comma may stand between the locative word and a known place
+    ("BPBD NTB mencatat banjir juga merendam 340 rumah di Kecamatan Hu'u, Kabupaten Dompu.", "340", "Kabupaten Dompu"),
+    ("Sebanyak 28 orang tewas di Iran oleh serangan Israel.", "28", "Iran"),
 ])
 def test_place_of_a_figure(text, figure, place):
     assert _claims(text)[figure].place == place
@@ -336,6 +339,22 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     # those who could not be found are missing
     ("Sembilan orang tidak dapat kami temukan karena tertimbun sangat dalam.", "id", "Sembilan", "people missing"),
     ("Four people could not be found after the blast, police said.", "en", "Four", "people missing"),
+    # a flood that soaks houses floods them; a flood "berdampak pada" villages affects them
+    ("Banjir merendam 1.250 rumah di tiga kecamatan.", "id", "1.250", "houses flooded"),
+    ("Banjir bandang berdampak pada 19 desa di Kabupaten Sukabumi.", "id", "19", "districts affected"),
+    ("Sebanyak 3.500 warga dari enam desa diungsikan ke tempat yang lebih aman.", "id", "3.500", "residents evacuated"),
+    # each report of a missing person counts a person missing
+    ("Posko antemortem menerima 14 laporan orang hilang.", "id", "14", "people missing"),
+    ("Police received 14 reports of missing persons by Sunday night.", "en", "14", "people missing"),
+    # a list of objects shares the verb before its first item
+    ("Gempa merusak 412 rumah, 30 ruko dan 12 sekolah.", "id", "12", "schools damaged"),
+    ("Gempa merusak 412 rumah, 30 ruko dan 12 sekolah.", "id", "30", "stalls damaged"),
+    ("The storm damaged 412 homes and 12 schools.", "en", "12", "schools damaged"),
+    # a sum is a money noun further back, not a counted thing nearer it; a person there owns it
+    ("Kerugian dan kerusakan akibat bencana ini diperkirakan sekitar Rp 68,7 triliun.", "id", "Rp 68,7 triliun", "losses"),
+    ("Kerugian akibat kebakaran itu ditaksir mencapai Rp 2 miliar.", "id", "Rp 2 miliar", "losses"),
+    ("Economic losses caused by the disaster in the province reached $2.3 billion.", "en", "$2.3 billion", "losses"),
+    ("Kerugian konsumen diperkirakan mencapai Rp 9,9 triliun.", "id", "Rp 9,9 triliun", "customers"),
 ])
 def test_action_words(text, lang, figure, measure):
     assert _claims(text, lang)[figure].measure == measure
