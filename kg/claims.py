@@ -289,6 +289,10 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
             # names (77) is no head of the parts that follow; the figure before it is
             heads = [c for c in claims[-2:] if c.sentence_start == s.start and c.id not in named_wholes]
             whole = heads[-1] if heads else None
+            if whole and len(heads) > 1 and ctx.is_part and whole.quantity.high < q.low <= heads[-2].quantity.high:
+                # "nearly 420,000 people in 21 districts ..., and about 347,000 of them": a part
+                # is never more than its whole
+                whole = heads[-2]
             bare = q.unit == "person" and (q.noun is None or q.noun in reader.generic or q.noun == ROOT_PERSONS)
             if bare and whole is None and ctx.measure and ctx.action is None and index > 0:
                 before = sentences[index - 1]

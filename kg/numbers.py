@@ -222,7 +222,12 @@ def find_quantities(text: str, offset: int = 0, lang: str = "id") -> list[Quanti
         if a.kind == "fraction":
             unit = unit._replace(unit="fraction")
         elif unit.unit == "inherit" and out:  # "puluhan lainnya": the unit of the figure before it
-            unit = unit._replace(unit=written[-1], noun=out[-1].noun)
+            # but not a noun that names what happened: "82 deaths, with 118 others missing"
+            # "420,000 people in 21 districts ..., and about 347,000 of them": a figure is never a
+            # part of a smaller one, so it skips back to the larger one before
+            src = -2 if len(out) > 1 and out[-1].high < low <= out[-2].high else -1
+            noun = out[src].noun if out[src].noun not in units.action_classes else None
+            unit = unit._replace(unit=written[src], noun=noun)
         elif unit.unit == "inherit":
             # "About 200 others were wounded": the first figure of its sentence; what happens to
             # it says whether it counts people

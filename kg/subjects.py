@@ -91,6 +91,8 @@ class ContextLexicon:
         self.verb_gap_re = re.compile(rf"[,;:]|\b(?:{alternation(coordinators)})\b" if coordinators else "[,;:]")
         openers = grammar.get("clause_openers", [])
         self.clause_opener_re = re.compile(rf"\b(?:{alternation(openers)})\b") if openers else re.compile("(?!)")
+        naming = grammar.get("naming_verbs", [])
+        self.naming_before_re = re.compile(rf"\b(?:{alternation(naming)})\s+$") if naming else None
         shared = grammar.get("shared_verb_joiners", [])
         self.shared_verb_re = re.compile(rf"(?:{alternation(shared)})\b") if shared else None
         counted = [*inverse(lang, "nouns", "persons"), *inverse(lang, "nouns", "things")]
@@ -271,6 +273,8 @@ def _action(sentence: str, fig_start: int, fig_end: int, prev_end: int, lex: "Co
     if clause_end and clause_end.start() < hi:  # "32 penerbangan dari ... Bali dibatalkan akibat ..."
         hi = clause_end.start()
     opener = lex.clause_opener_re.search(low, fig_end, hi)
+    while opener and lex.naming_before_re and lex.naming_before_re.search(low, 0, opener.start()):
+        opener = lex.clause_opener_re.search(low, opener.end(), hi)  # "listed as missing"
     if opener:  # "searched about 20 percent of the building because the roof had collapsed"
         hi = opener.start()
     next_clause = lex.next_figure_re.search(low, fig_end, hi)
@@ -284,7 +288,9 @@ def _action(sentence: str, fig_start: int, fig_end: int, prev_end: int, lex: "Co
     after = [a for a in acts if a[0] >= fig_end]
     if len(after) > 1 and lex.partitive_re.match(low, fig_end, after[0][0]):
         after = after[1:]  # "50 of the injured were in a critical condition": the verb says more
-    before = [a for a in acts if prev_end <= a[0] < fig_start]
+    # "A kitchen supervisor who escaped ... said about 35 people": what happened to the speaker
+    # before a verb of saying is not what happened to the figure after it
+    before = [a for a in acts if prev_end <= a[0] < fig_start and not lex.saying_re.search(sentence, a[0], fig_start)]
     transitive = [a for a in before if a[1] in lex.object_verbs
                   and not lex.verb_gap_re.search(low, a[0] + len(a[1]), fig_start)]
     for group, pick in ((transitive, -1), (after, 0), (before, -1)):
@@ -364,8 +370,9 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
                                 or lex.aftershock_after_re.match(low, fig_end)):
         measure = f"aftershock {MAGNITUDE}"  # never the main quake's magnitude
     clause_end = CLAUSE_END.search(sentence, fig_end)
-    near = low[max(prev_end, fig_start - RATE_REACH): min(fig_end + RATE_REACH, clause_end.start() if clause_end else len(low))]
-    if measure and lex.rate_re.search(near):
+    near = (max(prev_end, fig_start - RATE_REACH), min(fig_end + RATE_REACH, clause_end.start() if clause_end else len(low)))
+    # a capitalised marker inside the sentence is a name, not a rate: "told the Daily Mirror"
+    if measure and any(m.start() == 0 or not sentence[m.start()].isupper() for m in lex.rate_re.finditer(low, *near)):
         measure += " per time"  # a rate: never the same measure as a total of the same noun
     is_event = bool(action and lex.event_re.search(low) and not lex.total_re.search(low))
     # A breakdown has a whole or another part beside it: "Raja Ampat terdiri atas 610 pulau"

@@ -98,6 +98,8 @@ class UnitReader:
         self.re_inherit = re.compile(r"^\s+(?:" + alternation(forms(lang, "nouns", "inherit")["words"]) + r")\b", re.I)
         self.durations = {"year", "month", "week", "day", "hour", "minute"}
         self.generic = set(forms(lang, "nouns", "generic").get("classes", []))
+        # nouns that name what happened to the counted ("deaths", "pengungsi"), actions.toml
+        self.action_classes = frozenset(inverse(lang, "actions", "class_actions"))
         # "menetapkan tujuh orang sebagai tersangka": a general class word named as something.
         as_words = forms(lang, "nouns", "generic").get("as", [])
         self.re_named_as = re.compile(r"^\s+(?:" + alternation(as_words) + r")\s+(" + alternation(nouns) + r")\b", re.I) if as_words else None
@@ -125,7 +127,8 @@ class UnitReader:
         money_links = forms(lang, "nouns", "money_links").get("words", [])
         things = alternation(self.things)
         link = alternation(money_links) if money_links else "(?!)"
-        self.re_money_noun = re.compile(r"^\s+(?:(" + things + r")|(?:" + link + r")\s+(" + things + r"))\b", re.I)
+        # "$44 million in donations", "200 million yuan in disaster relief funds"
+        self.re_money_noun = re.compile(r"^\s+(?:(" + things + r")|(?:" + link + r")\s+(?:[^\W\d]+\s+){0,2}?(" + things + r"))\b", re.I)
         # the classes a sum of money can be ("kerugian", "aid"), as against counted things
         self.money_classes = frozenset(forms(lang, "nouns", "money_links").get("classes", []))
         self.thing_classes = frozenset(self.things.values())

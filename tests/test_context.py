@@ -355,6 +355,24 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     ("Kerugian akibat kebakaran itu ditaksir mencapai Rp 2 miliar.", "id", "Rp 2 miliar", "losses"),
     ("Economic losses caused by the disaster in the province reached $2.3 billion.", "en", "$2.3 billion", "losses"),
     ("Kerugian konsumen diperkirakan mencapai Rp 9,9 triliun.", "id", "Rp 9,9 triliun", "customers"),
+    ("The central government has allocated 200 million yuan in disaster relief funds to the province.", "en", "200 million", "aid"),
+    # a newspaper's name is no rate
+    ("The spokesman told the Daily Mirror that 63 people had been killed across the island.", "en", "63", "people killed"),
+    ("An average of 1,500 vehicles cross the bridge daily.", "en", "1,500", "vehicles per time"),
+    # "others" after a noun that names what happened counts people, whatever happened to them
+    ("The death toll rose to 82 on Saturday, with 118 others still missing.", "en", "118", "people missing"),
+    ("Sebanyak 12 jenazah ditemukan dan 20 lainnya masih hilang.", "id", "20", "people missing"),
+    # "as" after a verb of naming opens no clause
+    ("The secretariat said 134 people were listed as missing, according to lists compiled by officials.", "en", "134", "people missing"),
+    # a part is never more than its whole: "of them" skips back past a smaller figure
+    ("Nearly 420,000 people in 21 districts had been affected, and about 347,000 of them had been forced from their homes.",
+     "en", "347,000", "people displaced"),
+    # the relocation of people evacuates them; welfare centres and relief camps are shelters
+    ("The floods have forced the relocation of 1.04 million people in the province.", "en", "1.04 million", "people evacuated"),
+    ("The number of people in welfare centres dropped to about 84,000 on Monday.", "en", "84,000", "people displaced"),
+    ("Of them, 185,450 were sheltering in 594 welfare centres, he said.", "en", "594", "shelters"),
+    # what happened to the speaker before a verb of saying is not the figure's
+    ("A cook who escaped by jumping from the roof said about 35 people were inside the cafe.", "en", "35", "people"),
 ])
 def test_action_words(text, lang, figure, measure):
     assert _claims(text, lang)[figure].measure == measure
