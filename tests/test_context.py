@@ -373,6 +373,10 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     ("Of them, 185,450 were sheltering in 594 welfare centres, he said.", "en", "594", "shelters"),
     # what happened to the speaker before a verb of saying is not the figure's
     ("A cook who escaped by jumping from the roof said about 35 people were inside the cafe.", "en", "35", "people"),
+    # a disaster that hits districts affects them; witnesses questioned are people questioned
+    ("Data terbaru menunjukkan bencana melanda 12 kecamatan.", "id", "12", "districts affected"),
+    ("Polisi sudah memeriksa lima orang terkait kasus itu.", "id", "lima", "people questioned"),
+    ("Investigators have questioned 12 witnesses so far.", "en", "12", "witnesses questioned"),
 ])
 def test_action_words(text, lang, figure, measure):
     assert _claims(text, lang)[figure].measure == measure
@@ -448,6 +452,8 @@ FLOOD = ("BPBD mencatat 12 warga meninggal akibat banjir di Kabupaten Bogor hing
     ("Basarnas juga menyampaikan data korban.", False),
     # "namun" (however) opening the next account sets it against the one before
     ("Namun, data Basarnas belum diperbarui.", True),
+    # a count the article says was "still" recorded on an earlier day is set against the new one
+    ("Pada Senin (3/3/2025), Basarnas masih mencatat korban yang sama.", True),
 ])
 def test_a_lead_in_sentence_sets_two_figures_of_one_article_apart(lead, reported):
     doc = Document(doc="t.txt", path="t.txt", text=FLOOD.format(lead=lead), language="id", published="2025-03-04")
@@ -482,6 +488,8 @@ def test_what_was_added_meets_neither_the_count_nor_its_restatement():
      "However, the sheriff told reporters that 19 people were killed in the fires.", True),
     ("The county mayor said on Monday that 14 people were killed in the fires. "
      "But the sheriff told reporters that 19 people were killed in the fires.", True),
+    ("As of Monday night, the county had reported 14 deaths in the fires. "
+     "On Wednesday the sheriff told reporters that 19 people were killed in the fires.", True),
     # two figures side by side without a word that sets them apart count two things
     ("The county mayor said on Monday that 14 people were killed in the fires. "
      "On Wednesday the sheriff told reporters that 19 people were killed in the fires.", False),
