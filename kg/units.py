@@ -16,6 +16,7 @@ NOUN_BEFORE_CHARS = 45
 # A general word after the figure ("unit", "jiwa") says something is counted, so the noun that
 # names it may stand further back: "rumah yang hanyut terbawa arus di Nagari X sebanyak 7 unit".
 GENERIC_NOUN_BEFORE_CHARS = 90
+HEIGHT = "height"  # the measure of a length its clause calls a height
 # The longest measured figure a head's window masks ("magnitude of 6.5", "bermagnitudo 5,8").
 MEASURED_FIGURE_CHARS = 40
 # How far back "the number of <noun>" may head the clause of a figure without a noun.
@@ -105,6 +106,10 @@ class UnitReader:
         self.re_named_as = re.compile(r"^\s+(?:" + alternation(as_words) + r")\s+(" + alternation(nouns) + r")\b", re.I) if as_words else None
         # "131 hektare" with no noun measures an area: the unit says what is measured.
         self.unit_measures = inverse(lang, "units", "unit_measures")
+        height = forms(lang, "units", "height_context")
+        self.height_units = frozenset(height.get("units", []))
+        self.re_height_before = re.compile(r"\b(?:" + alternation(height["before"]) + r")\b", re.I) if height.get("before") else None
+        self.re_height_after = re.compile(r"^\s*(?:" + alternation(height["after"]) + r")\b", re.I) if height.get("after") else None
         # "M5,8", "M 6.2": a unit symbol right before a small decimal figure.
         self.symbols_before = inverse(lang, "units", "unit_symbol_before")
         self.re_symbol_before = re.compile(r"(?<![\w-])(" + alternation(self.symbols_before) + r") ?$", re.I) if self.symbols_before else None
@@ -272,7 +277,8 @@ class UnitReader:
                 return None  # "dua tahun lalu" dates something; it is not a duration
             if unit in self.durations and after.startswith("-"):
                 return None  # "a five-year war", "a 72-hour ceasefire": an adjective, not a figure
-            return UnitInfo(start, end, end + m.end(), unit, None, self.unit_measures.get(unit))
+            return UnitInfo(start, end, end + m.end(), unit, None,
+                            self.unit_measures.get(unit) or self._height(unit, before, after[m.end():]))
         if self.re_inherit.match(after):
             return UnitInfo(start, end, end, "inherit", None, None)
         # A number word with no noun or unit counts only when its clause refers back to an
@@ -326,6 +332,16 @@ class UnitReader:
         right after it ("70 persen bangunan")."""
         m = (self.re_partitive.match(after) if self.re_partitive else None) or self.re_noun.match(after)
         return self.nouns[m.group(1).casefold()] if m else None
+
+    def _height(self, unit: str, before: str, after: str) -> str | None:
+        """"height" for a length whose clause says it is one ("tinggi kolom abu mencapai 4.000
+        meter", "4.000 meter di atas puncak", "the water level stood at 7.4 feet"), else None."""
+        if unit not in self.height_units:
+            return None
+        if self.re_height_after and self.re_height_after.match(after):
+            return HEIGHT
+        window = self._window(before, GENERIC_NOUN_BEFORE_CHARS, verbs=False)
+        return HEIGHT if self.re_height_before and self.re_height_before.search(window) else None
 
     def _money_noun(self, before: str, after: str) -> str | None:
         """What a sum is: the noun right after it ("a $3bn rebuild"), else the last one before it

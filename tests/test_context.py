@@ -377,6 +377,11 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     ("Data terbaru menunjukkan bencana melanda 12 kecamatan.", "id", "12", "districts affected"),
     ("Polisi sudah memeriksa lima orang terkait kasus itu.", "id", "lima", "people questioned"),
     ("Investigators have questioned 12 witnesses so far.", "en", "12", "witnesses questioned"),
+    # a length its clause calls a height is one; a bridge's length is not
+    ("Kolom abu Gunung Ibu membubung 4.000 meter di atas puncak, Rabu.", "id", "4.000", "height"),
+    ("Ketinggian air di desa itu mencapai 3 meter.", "id", "3", "height"),
+    ("In Colombo, the water level of the Kelani River stood at 7.4 feet at 9 a.m.", "en", "7.4", "height"),
+    ("The bridge, 40 metres long, collapsed.", "en", "40", None),
 ])
 def test_action_words(text, lang, figure, measure):
     assert _claims(text, lang)[figure].measure == measure

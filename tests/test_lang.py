@@ -14,7 +14,7 @@ EXPECTED = {
     "months": {"months", "weekdays", "relative_days", "relative_periods", "weekday_suffixes", "ago",
                "ago_words", "month_parts", "law_year", "period_starts", "tally_markers", "time_zones",
                "time_markers"},
-    "units": {"units", "duration_ago", "points_context", "unit_measures", "unit_before", "unit_symbol_before", "currency_before", "currency_after",
+    "units": {"units", "duration_ago", "points_context", "unit_measures", "height_context", "unit_before", "unit_symbol_before", "currency_before", "currency_after",
               "home_dollar", "home_dollar_domains", "distance_context", "magnitude_context"},
     "nouns": {"inherit", "generic", "anaphoric", "heads", "possessors", "scope_phrases", "partitive", "money_links", "suffixes", "persons", "things"},
     "actions": {"actions", "grammar", "class_actions", "class_actions_fixed"},
@@ -39,7 +39,7 @@ LANGUAGES = _languages()
 
 
 # Sections of settings rather than canonical concepts with their surface forms.
-SETTINGS = {"format", "grammar", "distance_context"}
+SETTINGS = {"format", "grammar", "distance_context", "height_context"}
 POSITIONS = {"part_markers"}
 
 
