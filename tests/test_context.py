@@ -373,7 +373,7 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     ("Of them, 185,450 were sheltering in 594 welfare centres, he said.", "en", "594", "shelters"),
     # what happened to the speaker before a verb of saying is not the figure's
     ("A cook who escaped by jumping from the roof said about 35 people were inside the cafe.", "en", "35", "people"),
-    # a disaster that hits districts affects them; witnesses questioned are people questioned
+    # a disaster that hits districts affects them; English counts witnesses, questioned or not
     ("Data terbaru menunjukkan bencana melanda 12 kecamatan.", "id", "12", "districts affected"),
     ("Polisi sudah memeriksa lima orang terkait kasus itu.", "id", "lima", "people questioned"),
     ("Investigators have questioned 12 witnesses so far.", "en", "12", "witnesses questioned"),
