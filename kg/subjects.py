@@ -273,7 +273,7 @@ def _action(sentence: str, fig_start: int, fig_end: int, prev_end: int, lex: "Co
     if clause_end and clause_end.start() < hi:  # "32 penerbangan dari ... Bali dibatalkan akibat ..."
         hi = clause_end.start()
     opener = lex.clause_opener_re.search(low, fig_end, hi)
-    while opener and lex.naming_before_re and lex.naming_before_re.search(low, 0, opener.start()):
+    while opener and lex.naming_before_re and lex.naming_before_re.search(low, fig_end, opener.start()):
         opener = lex.clause_opener_re.search(low, opener.end(), hi)  # "listed as missing"
     if opener:  # "searched about 20 percent of the building because the roof had collapsed"
         hi = opener.start()

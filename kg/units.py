@@ -136,7 +136,7 @@ class UnitReader:
         self.re_money_noun = re.compile(r"^\s+(?:(" + things + r")|(?:" + link + r")\s+(?:[^\W\d]+\s+){0,2}?(" + things + r"))\b", re.I)
         # the classes a sum of money can be ("kerugian", "aid"), as against counted things
         self.money_classes = frozenset(forms(lang, "nouns", "money_links").get("classes", []))
-        self.thing_classes = frozenset(self.things.values())
+        self.counted_things = frozenset(self.things.values()) - self.money_classes
         self.re_noun_before = re.compile(r"\b(" + alternation(nouns) + r")\b", re.I)
         # "The death toll from the lorry attack in Nice has risen to 85": a head noun counts the
         # figure over the nouns of the phrases that follow it.
@@ -351,7 +351,7 @@ class UnitReader:
         if m and m.group(1):
             return self.nouns[m.group(1).casefold()]
         noun = self._noun_before(before)
-        if noun is None or noun in self.thing_classes and noun not in self.money_classes:
+        if noun is None or noun in self.counted_things:
             # "kerugian dan kerusakan akibat bencana ini sekitar Rp 68,7 triliun": a sum is what
             # a money noun further back in its clause names, not the counted thing nearer it (a
             # person nearer it owns the sum: "kerugian konsumen", consumers' losses)
