@@ -174,6 +174,12 @@ class ContextLexicon:
         # does not put the figure in Israel.
         self.locative_re = re.compile(rf"\b(?:{alternation(forms(lang, 'places', 'locative')['before'])})\b"
                                       rf"(?:(?:\s+[\w-]+)?[\s,]*|(?:\s+[\w'’-]+){{1,2}}\s*,\s*)$")
+        # "people in 19 districts had been displaced", "rumah rusak di lima desa": a figure of
+        # places right after a locative word says where, not what happened
+        self.place_classes = frozenset(forms(lang, "nouns", "scope_phrases").get("classes", []))
+        self.place_figure_re = re.compile(rf"\b(?:{alternation(forms(lang, 'places', 'locative')['before'])})\s+$")
+        relativizers = grammar.get("relativizers", [])
+        self.relative_re = re.compile(rf"\s*(?:[^\W\d]+\s+){{1,3}}(?:{alternation(relativizers)})\b") if relativizers else None
         self.place_join_re = re.compile(rf"^\s*(?:{alternation(forms(lang, 'places', 'joiners')['words'])})\s*$")
         saying = forms(lang, "attribution", "verbs")
         self.saying_re = re.compile(rf"\b(?:{alternation(saying['speaker_before'] + saying['speaker_after'])})\b", re.I)
@@ -359,8 +365,12 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     subject, inferred = _subject(orgs, fig_start, fig_end, topic, place or topic.place)
     own = lex.class_actions.get(noun or "")  # "4.310 pengungsi": displaced
     # Dead bodies "recovered" are still deaths: a fixed class's own action wins.
-    action = own if noun in lex.fixed_classes else _action(sentence, fig_start, fig_end, prev_end, lex, unit) or own
     low = fold_case(sentence)
+    if (noun in lex.place_classes and lex.place_figure_re.search(low, max(0, fig_start - LOCATIVE_REACH), fig_start)
+            and not (lex.relative_re and lex.relative_re.match(low, fig_end))):
+        action = own
+    else:
+        action = own if noun in lex.fixed_classes else _action(sentence, fig_start, fig_end, prev_end, lex, unit) or own
     # "4.310 pengungsi" are people displaced: a noun that names what happened counts people.
     base = "people" if noun in lex.class_actions else (noun or ("people" if unit == "person" else None))
     measure = f"{base} {action}" if base and action else (base or None)

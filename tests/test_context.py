@@ -382,6 +382,13 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     ("Ketinggian air di desa itu mencapai 3 meter.", "id", "3", "height"),
     ("In Colombo, the water level of the Kelani River stood at 7.4 feet at 9 a.m.", "en", "7.4", "height"),
     ("The bridge, 40 metres long, collapsed.", "en", "40", None),
+    # a figure of places after a locative word says where; a relative clause on it says what
+    # happened to the places
+    ("He said more than 200,000 people in 19 districts had been displaced.", "en", "19", "districts"),
+    ("Some 4,371 houses were partly damaged across 22 districts.", "en", "22", "districts"),
+    ("Rescuers moved residents in 11 villages that were flooded overnight.", "en", "11", "villages flooded"),
+    ("Ribuan rumah rusak di lima desa, kata dia.", "id", "lima", "districts"),
+    ("Polisi membantu evakuasi warga di 11 desa yang terendam.", "id", "11", "districts flooded"),
 ])
 def test_action_words(text, lang, figure, measure):
     assert _claims(text, lang)[figure].measure == measure
