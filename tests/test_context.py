@@ -387,6 +387,9 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     ("He said more than 200,000 people in 19 districts had been displaced.", "en", "19", "districts"),
     ("Some 4,371 houses were partly damaged across 22 districts.", "en", "22", "districts"),
     ("Rescuers moved residents in 11 villages that were flooded overnight.", "en", "11", "villages flooded"),
+    # a correction between a figure and its verb is an aside
+    ("Police: Five gunmen, not six, died in the cafe attack", "en", "Five", "suspects killed"),
+    ("Polisi: lima pelaku, bukan enam, tewas dalam penggerebekan itu", "id", "lima", "suspects killed"),
     ("Ribuan rumah rusak di lima desa, kata dia.", "id", "lima", "districts"),
     ("Polisi membantu evakuasi warga di 11 desa yang terendam.", "id", "11", "districts flooded"),
 ])
