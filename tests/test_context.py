@@ -505,6 +505,10 @@ def test_what_was_added_meets_neither_the_count_nor_its_restatement():
      "But the sheriff told reporters that 19 people were killed in the fires.", True),
     ("As of Monday night, the county had reported 14 deaths in the fires. "
      "On Wednesday the sheriff told reporters that 19 people were killed in the fires.", True),
+    # a figure credited to another source, a change from an earlier figure, a first reading
+    ("Prosecutors said 19 people were killed in the fires, more than the 14 counted by the county on Monday.", True),
+    ("The toll has dropped to 14 from 19 after officials found double counting.", True),
+    ("Officials said 14 people were killed, revising down an initial estimate of 19 deaths.", True),
     # two figures side by side without a word that sets them apart count two things
     ("The county mayor said on Monday that 14 people were killed in the fires. "
      "On Wednesday the sheriff told reporters that 19 people were killed in the fires.", False),
