@@ -255,6 +255,14 @@ def toll_of(event: Profile, state: Profile, scope: Scope) -> bool:
     return not (event.event and said and days_apart(event.event, said) > TOLL_DAYS)
 
 
+def two_readings(a: Profile, b: Profile, measure_rel: str, scope: Scope) -> bool:
+    """Whether two figures of one article are two sources' readings of a measure an event has
+    one value of (measures.ttl kgm:oneReading: "USGS put the magnitude at 6.2" beside "INGV
+    measured 6.0"): the same measure, and a named source for at least one that the other lacks."""
+    return (measure_rel == "same" and a.chain[-1] in scope.measures.one_reading
+            and bool(a.speaker or b.speaker) and a.speaker != b.speaker)
+
+
 def relation(a: Profile, b: Profile, scope: Scope) -> tuple[str, str] | None:
     """The verdict on two claims of one key and its reason, or None when they are not compared.
 
@@ -291,7 +299,7 @@ def relation(a: Profile, b: Profile, scope: Scope) -> tuple[str, str] | None:
     both_approx = ca.quantity.qualifier == b.claim.quantity.qualifier == "approx"
     if overlaps(a.iv_beside_approx, b.iv_beside_approx) if both_approx else overlaps(a.iv, b.iv):
         return "agree", _reason(a, b, "agree", measure_rel, place_rel)
-    if ca.doc == b.claim.doc and not scope.set_against(a, b):
+    if ca.doc == b.claim.doc and not (two_readings(a, b, measure_rel, scope) or scope.set_against(a, b)):
         return None
     if ca.quantity.unit == "money" and a.chain[-1] in scope.measures.decided_sums:
         return None

@@ -24,6 +24,7 @@ class Measures:
         self._broader: dict[str, str] = {}
         self.parts_disjoint: set[str] = set()
         self.decided_sums: set[str] = set()
+        self.one_reading: set[str] = set()
         self._action: dict[str, str] = {}
         self._chains: dict[str, tuple[str, ...]] = {}
         pref = {s: str(o) for s, o in graph.subject_objects(SKOS.prefLabel)}
@@ -40,6 +41,8 @@ class Measures:
                 self.parts_disjoint.add(label)
             if (concept, KGM.decidedSums, Literal(True)) in graph:
                 self.decided_sums.add(label)
+            if (concept, KGM.oneReading, Literal(True)) in graph:
+                self.one_reading.add(label)
         for concept in graph.subjects(RDF.type, KGM.Action):
             label = pref.get(concept)
             for alias in (label, *map(str, graph.objects(concept, SKOS.altLabel))) if label else ():
