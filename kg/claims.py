@@ -180,7 +180,8 @@ def _restated_as(c: Claim) -> tuple:
     """What two claims of a document share when one restates the other. What was added to a
     count never restates the count ("sembilan tersangka baru" beside "sudah ada sembilan tersangka")."""
     added = bool(c.measure and c.measure.endswith(INCREMENT_SUFFIX))
-    return (c.quantity.low, c.quantity.high, c.quantity.unit, c.subject, added)
+    # a subject only inferred from the document says nothing of what the figure counts
+    return (c.quantity.low, c.quantity.high, c.quantity.unit, None if c.subject_inferred else c.subject, added)
 
 
 def _restatements(claims: list[Claim], title_end: int) -> list[Claim]:

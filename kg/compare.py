@@ -25,6 +25,7 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import lru_cache
 from itertools import combinations
 from typing import Iterator, Sequence
@@ -34,7 +35,7 @@ from kg.entities import Entities, split_place
 from kg.intervals import APPROX_PAIR_TOLERANCE, Interval, date_span, days_apart, describe, interval_of, overlaps
 from kg.lang import alternation, fold_case, forms
 from kg.measures import Measures, load_measures
-from kg.model import Claim, Comparison, Document
+from kg.model import Claim, Comparison, Document, Quantity
 from kg.sentences import split_sentences
 from kg.speaker_names import same_speaker
 
@@ -188,6 +189,11 @@ class Scope:
             before = self._lead_ins[claim.doc] = {
                 s.start: doc.text[p.start:p.end] for p, s in zip(sentences, sentences[1:]) if p.paragraph == s.paragraph}
         return before.get(claim.sentence_start, "")
+
+    def in_title(self, claim: Claim) -> bool:
+        """Whether a claim stands in its document's headline (the first line, when it has one)."""
+        doc = self.documents.get(claim.doc)
+        return bool(doc and doc.title) and claim.sentence_start == 0
 
     def set_against(self, a: Profile, b: Profile) -> bool:
         """Whether an article sets two of its figures against each other: it is a fact-check,
@@ -432,10 +438,11 @@ def _compare(claims: Sequence[Claim], scope: Scope) -> list[Comparison]:
     named: dict[tuple, dict[str, list[Profile]]] = defaultdict(lambda: defaultdict(list))
     weak: dict[tuple, list[Profile]] = defaultdict(list)
     keys: dict[tuple, None] = {}  # in the order the claims first meet them, so output is stable
+    bounded = {c.id: c.quantity for c in claims if c.quantity.qualifier != "exact"}
     for claim in claims:
         if not claim.measure:
             continue
-        profile = scope.profile(claim)
+        profile = scope.profile(_with_original_bound(claim, bounded) if scope.in_title(claim) else claim)
         keys.setdefault(profile.key)
         if claim.subject and not claim.subject_inferred:
             named[profile.key][profile.subject].append(profile)
@@ -454,6 +461,17 @@ def _compare(claims: Sequence[Claim], scope: Scope) -> list[Comparison]:
             if verdict is not None:
                 out.append(Comparison(a.claim.id, b.claim.id, *verdict))
     return out
+
+
+def _with_original_bound(claim: Claim, bounded: dict[str, Quantity]) -> Claim:
+    """A headline's bare restatement of a bounded figure ("toll reaches 73" for the body's "at
+    least 73 people": headlines drop the bound) is compared with the bound of what it restates.
+    A bare figure in the body ("the toll had risen to 233") is exact."""
+    original = bounded.get(claim.same_as or "")
+    q = claim.quantity
+    if original is None or q.qualifier != "exact" or (original.low, original.high) != (q.low, q.high):
+        return claim
+    return replace(claim, quantity=replace(q, qualifier=original.qualifier))
 
 
 def _weak_pairs(weak: list[Profile], groups: dict[str, list[Profile]]) -> list[tuple[Profile, Profile]]:

@@ -533,6 +533,26 @@ def test_a_headline_place_is_no_figure_place():
     assert claims["442"].place is None
 
 
+@pytest.mark.parametrize("first_body, agrees", [
+    # the headline drops the body's bound: "toll reaches 73" restates "at least 73"
+    ("At least 73 people were killed in the hospital bombing, officials said.", True),
+    # a body that says exactly 73 keeps the headline exact
+    ("The death toll had risen to 73 people in the hospital bombing, officials said.", False),
+])
+def test_a_headline_restating_a_bound_is_compared_with_it(first_body, agrees):
+    title = "Quetta buries its lawyers as toll reaches 73"
+    first = Document(doc="a.txt", path="a.txt", text=f"{title}\n\n{first_body}", language="en",
+                     published="2016-08-09", title=title)
+    later = Document(doc="b.txt", path="b.txt", language="en", published="2016-08-10",
+                     text="Officials said 75 people were killed in the hospital bombing.")
+    claims = [*extract_claims(first, ENTITIES), *extract_claims(later, ENTITIES)]
+    headline = next(c for c in claims if c.doc == "a.txt" and c.sentence_start == 0)
+    seventy_five = next(c for c in claims if c.doc == "b.txt")
+    verdicts = {c.relation for c in compare_claims(claims, ENTITIES, [first, later])
+                if {c.a, c.b} == {headline.id, seventy_five.id}}
+    assert (verdicts == {"agree"}) if agrees else (verdicts and "agree" not in verdicts)
+
+
 @pytest.mark.parametrize("text, lang, figure, measure, place", [
     # a list of places with no verb of its own counts what the sentence before it counted ...
     ('BPBD mencatat 14 warga meninggal dunia. "Di Garut enam orang, Tasikmalaya lima orang, dan '
