@@ -356,6 +356,9 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     ("Economic losses caused by the disaster in the province reached $2.3 billion.", "en", "$2.3 billion", "losses"),
     ("Kerugian konsumen diperkirakan mencapai Rp 9,9 triliun.", "id", "Rp 9,9 triliun", "customers"),
     ("The central government has allocated 200 million yuan in disaster relief funds to the province.", "en", "200 million", "aid"),
+    # a pledge or a contribution is aid, named by its verb or noun
+    ("Australia has pledged A$5 million.", "en", "A$5 million", "aid"),
+    ("New Zealand's contribution would rise to $2 million, the minister said.", "en", "$2 million", "aid"),
     # a newspaper's name is no rate
     ("The spokesman told the Daily Mirror that 63 people had been killed across the island.", "en", "63", "people killed"),
     ("An average of 1,500 vehicles cross the bridge daily.", "en", "1,500", "vehicles per time"),
