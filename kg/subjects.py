@@ -143,7 +143,8 @@ class ContextLexicon:
         aside = parts.get("aside", [])
         whole_before = parts.get("whole_before", [])
         self.whole_before_re = re.compile(rf"\b(?:{alternation(whole_before)})\s+(?:[^\W\d]+\s+)?$") if whole_before else re.compile("(?!)")
-        self.aside_re = re.compile(rf"\s*(?:{alternation(aside)})\b[^,;:.]*,") if aside else None
+        # the aside may open with its own figure: "At least 73 people, 56 of them lawyers, were killed"
+        self.aside_re = re.compile(rf"\s*(?:\d[\d.,]*\s+)?(?:{alternation(aside)})\b[^,;:.]*,") if aside else None
         # The next item of a list: the words after one part end with a comma or a joiner
         # ("19 pasien di RSUP M Djamil, 10 pasien di RS Semen Padang, dan empat pasien ...").
         joiners = alternation(parts.get("list_joiners", []))
