@@ -301,7 +301,10 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
                                            doc.text[before.start:before.end], doc.language)
                 if carried:
                     ctx = replace(ctx, action=carried, measure=f"{ctx.measure} {carried}")
+            # "30 of the dead were children, and 341 people were wounded": another action is
+            # another count, not the next part
             if (whole and whole.is_part and not ctx.is_part and whole.quantity.unit == q.unit
+                    and ctx.action in (None, whole.action)
                     and continues_parts(doc.text[whole.end:q.start], doc.language)):
                 ctx = replace(ctx, is_part=True)
             if whole and whole_follows(doc.text[whole.end:q.start], doc.language):

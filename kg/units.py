@@ -85,6 +85,10 @@ class UnitReader:
         # "131 of the dead", "70 percent of the town's buildings": a share of what the noun names.
         partitive = forms(lang, "nouns", "partitive").get("words", [])
         self.re_partitive = re.compile(r"^\s+(?:" + alternation(partitive) + r")\s+(?:[\w'’.,-]+\s+){0,2}?(" + alternation(nouns) + r")\b", re.I) if partitive else None
+        copulas = forms(lang, "nouns", "partitive").get("copulas", [])
+        self.re_partitive_named = re.compile(
+            r"^\s+(?:" + alternation(partitive) + r")\s+(?:[\w'’.,-]+\s+){0,2}?(?:" + alternation(nouns) + r")\s+(?:"
+            + alternation(copulas) + r")\s+(?:[\w'’-]+\s+){0,2}?(" + alternation(self.persons) + r")\b", re.I) if partitive and copulas else None
         # "15 orang lainnya": the unit of "lainnya" is that of the figure before it in the sentence.
         self.re_change_to = re.compile(r"^\s*(?:" + alternation(forms(lang, "nouns", "inherit").get("to", [])) + r")\s*$", re.I)
         # "rose to 85 on 19 July, ..., and to 86 on 21 July": a figure after these words goes on
@@ -264,7 +268,8 @@ class UnitReader:
             if cls in self.generic:
                 cls, noun_end = self._specific(cls, unit, before, after, m.end(), noun_end)
             return UnitInfo(start, end, noun_end, unit, None, cls)
-        m = self.re_partitive.match(after) if self.re_partitive else None
+        m = ((self.re_partitive_named.match(after) if self.re_partitive_named else None)
+             or (self.re_partitive.match(after) if self.re_partitive else None))
         if m:
             noun = m.group(1).casefold()
             return UnitInfo(start, end, end, "person" if noun in self.persons else "count", None, self.nouns[noun])

@@ -110,6 +110,11 @@ def test_which_verb_takes_a_figure(text, figure, measure):
     ('"Dari 247 siswa, 208 sudah pulang dan 39 masih dirawat," katanya.', "id", "208", "students", True),
     # the whole may be a number word
     ("Dari sebelas tersangka itu, enam orang merupakan pejabat dinas.", "id", "enam", "suspects", True),
+    # a share of the dead that the sentence names counts those people; a count of another
+    # action after it is no further part
+    ("Officials said 72 people had been killed. At least 30 of the dead were children, and 341 people were wounded.", "en", "30", "children killed", True),
+    ("Officials said 72 people had been killed. At least 30 of the dead were children, and 341 people were wounded.", "en", "341", "people wounded", False),
+    ("Nineteen of the dead were foreign nationals, a Turkish official said.", "en", "Nineteen", "citizens killed", True),
     # "three of the 13 suspects", "of whom 109": a figure of a share of another figure
     ("Police said three of the 13 suspects were foreigners.", "en", "three", "suspects", True),
     ("The office said 239 people had been wounded, of whom 109 were still in hospital.", "en", "109", "people hospitalised", True),
