@@ -402,6 +402,7 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     ("At least 73 people, 56 of them lawyers, were killed in the attack.", "en", "73", "people killed"),
     ("At least 73 people, 56 of them lawyers, were killed in the attack.", "en", "56", "lawyers killed"),
     ("The bar council said 54 lawyers were among the dead.", "en", "54", "lawyers killed"),
+    ("Thirteen foreigners were among the dead, officials said.", "en", "Thirteen", "citizens killed"),
     ("Tiga guru dan dua pengacara tewas dalam kecelakaan itu.", "id", "dua", "lawyers killed"),
     ("Ribuan rumah rusak di lima desa, kata dia.", "id", "lima", "districts"),
     ("Polisi membantu evakuasi warga di 11 desa yang terendam.", "id", "11", "districts flooded"),
