@@ -389,6 +389,7 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     ("Kolom abu Gunung Ibu membubung 4.000 meter di atas puncak, Rabu.", "id", "4.000", "height"),
     ("Ketinggian air di desa itu mencapai 3 meter.", "id", "3", "height"),
     ("In Colombo, the water level of the Kelani River stood at 7.4 feet at 9 a.m.", "en", "7.4", "height"),
+    ("The Irrigation Department said the Kelani River had begun to recede, dropping to 7.9 feet this morning.", "en", "7.9", "height"),
     ("The bridge, 40 metres long, collapsed.", "en", "40", None),
     # a figure of places after a locative word says where; a relative clause on it says what
     # happened to the places
