@@ -323,6 +323,8 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
                                    STRENGTH_DATE_REACH if strength else 0) if ctx.action or strength else None
             if past:
                 ctx = replace(ctx, is_event=True)
+            if not ctx.is_part and reader.person_share(doc.text[s.start:q.start]):
+                ctx = replace(ctx, is_part=True)  # "Of the injured, 38 were shifted to CMH"
             if ctx.is_increment and ctx.measure:
                 # what was added to a count is never that count: its own measure keeps them apart
                 ctx = replace(ctx, measure=f"{ctx.measure} {INCREMENT_SUFFIX}")

@@ -86,8 +86,10 @@ class UnitReader:
         partitive = forms(lang, "nouns", "partitive").get("words", [])
         self.re_partitive = re.compile(r"^\s+(?:" + alternation(partitive) + r")\s+(?:[\w'’.,-]+\s+){0,2}?(" + alternation(nouns) + r")\b", re.I) if partitive else None
         copulas = forms(lang, "nouns", "partitive").get("copulas", [])
+        shares = forms(lang, "nouns", "partitive").get("share_classes", [])
+        share_nouns = alternation(w for w, c in nouns.items() if c in shares) or "(?!)"
         self.re_partitive_named = re.compile(
-            r"^\s+(?:" + alternation(partitive) + r")\s+(?:[\w'’.,-]+\s+){0,2}?(?:" + alternation(nouns) + r")\s+(?:"
+            r"^\s+(?:" + alternation(partitive) + r")\s+(?:[\w'’.,-]+\s+){0,2}?(?:" + share_nouns + r")\s+(?:"
             + alternation(copulas) + r")\s+(?:[\w'’-]+\s+){0,2}?(" + alternation(self.persons) + r")\b", re.I) if partitive and copulas else None
         # "15 orang lainnya": the unit of "lainnya" is that of the figure before it in the sentence.
         self.re_change_to = re.compile(r"^\s*(?:" + alternation(forms(lang, "nouns", "inherit").get("to", [])) + r")\s*$", re.I)
@@ -176,6 +178,9 @@ class UnitReader:
         # something happened counts people
         self.re_partitive_person = re.compile(
             r"^\s+(?:" + alternation(partitive) + r")\s+(?:" + alternation(person_acts) + r")\b", re.I) if partitive and person_acts else None
+        # "Of the missing, 96 are from Aranayake": the share opens its sentence
+        self.re_person_share_before = re.compile(
+            r"(?:^|[.;:]\s*)(?:" + alternation(partitive) + r")\s+(?:" + alternation(person_acts) + r")\s*,\s*$", re.I) if partitive and person_acts else None
         self.re_person_follows = re.compile(r"^\s+(?:[^\W\d]+\s+){0,3}?(?:" + alternation(person_acts) + r")\b", re.I) if person_acts else None
         self.re_person_action = re.compile(r"^\s+(?:(?:" + aux + r")\s+){0,2}(?:" + alternation(person_acts) + r")\b", re.I) if person_acts else None
         # "di tiga provinsi", "in 16 districts": a figure of places in a phrase that says where
@@ -196,6 +201,11 @@ class UnitReader:
         """Whether the figure of places at sentence[at:] says where a later figure applies
         ("korban meninggal di tiga provinsi mencapai 836 orang")."""
         return noun in self.scope_classes and bool(self.re_scope_prep.search(sentence, 0, at))
+
+    def person_share(self, before: str) -> bool:
+        """Whether the figure after `before` is a share of those to whom something happened,
+        named at the head of its sentence ("Of the missing, 96 are from Aranayake")."""
+        return bool(self.re_person_share_before and self.re_person_share_before.search(before[-COUNTING_HEAD_CHARS:].lstrip()))
 
     def person_follows(self, after: str) -> bool:
         """Whether what only happens to people follows within a few words ("others were
@@ -300,6 +310,8 @@ class UnitReader:
         if m:
             unit = self.units[m.group(1).casefold()]
             return UnitInfo(start, end, end, unit, None, self.unit_measures.get(unit))
+        if self.person_share(before):
+            return UnitInfo(start, end, end, "person", None, None)
         if self.re_counting_person and self.re_counting_person.search(self._window(before, COUNTING_HEAD_CHARS, verbs=False)):
             return UnitInfo(start, end, end, "person", None, None)
         noun = self._noun_before(before, heads=True)

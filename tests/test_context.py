@@ -115,6 +115,10 @@ def test_which_verb_takes_a_figure(text, figure, measure):
     ("Officials said 72 people had been killed. At least 30 of the dead were children, and 341 people were wounded.", "en", "30", "children killed", True),
     ("Officials said 72 people had been killed. At least 30 of the dead were children, and 341 people were wounded.", "en", "341", "people wounded", False),
     ("Nineteen of the dead were foreign nationals, a Turkish official said.", "en", "Nineteen", "citizens killed", True),
+    # a share of those to whom something happened, named at the head of the sentence
+    ("Of the missing, 96 are from Aranayake, DMC officials said.", "en", "96", "people missing", True),
+    ("Of the injured, 38 were shifted to the Combined Military Hospital.", "en", "38", "people wounded", True),
+    ("Doctors at the hospital said 36 of the injured were critical.", "en", "36", "people critical", True),
     # "three of the 13 suspects", "of whom 109": a figure of a share of another figure
     ("Police said three of the 13 suspects were foreigners.", "en", "three", "suspects", True),
     ("The office said 239 people had been wounded, of whom 109 were still in hospital.", "en", "109", "people hospitalised", True),
