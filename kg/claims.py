@@ -294,7 +294,9 @@ def extract_claims(doc: Document, entities: Entities) -> list[Claim]:
                 # "nearly 420,000 people in 21 districts ..., and about 347,000 of them": a part
                 # is never more than its whole
                 whole = heads[-2]
-            bare = q.unit == "person" and (q.noun is None or q.noun in reader.generic or q.noun == ROOT_PERSONS)
+            # "52 unit, terdiri atas 19 rusak berat": a general class word says no more than no noun
+            bare = (q.unit == "person" and (q.noun is None or q.noun in reader.generic or q.noun == ROOT_PERSONS)
+                    or q.unit == "count" and q.noun in reader.generic)
             if bare and whole is None and ctx.measure and ctx.action is None and index > 0:
                 before = sentences[index - 1]
                 carried = list_item_action(sent, [f.start - s.start for f in quantities],

@@ -110,6 +110,8 @@ def test_which_verb_takes_a_figure(text, figure, measure):
     ('"Dari 247 siswa, 208 sudah pulang dan 39 masih dirawat," katanya.', "id", "208", "students", True),
     # the whole may be a number word
     ("Dari sebelas tersangka itu, enam orang merupakan pejabat dinas.", "id", "enam", "suspects", True),
+    # a part counted only in units counts what its whole counts
+    ("Rumah rusak akibat longsor kini tercatat 52 unit, terdiri atas 19 rusak berat dan 33 rusak ringan.", "id", "19", "houses damaged", True),
     # a share of the dead that the sentence names counts those people; a count of another
     # action after it is no further part
     ("Officials said 72 people had been killed. At least 30 of the dead were children, and 341 people were wounded.", "en", "30", "children killed", True),
