@@ -139,7 +139,10 @@ def find_speakers(sentence: str, entities: Entities, lang: str = "id") -> tuple[
         if m.end() in inverted_at or lex.not_reporting and lex.not_reporting.match(low, verb_at):
             continue  # "…, said X, a spokesman": the speaker follows; "claimed responsibility"
         clause = sentence[: m.start()]
-        name = clean_name(named[max(0, m.start() - PHRASE_WINDOW): m.start()], lex, after_verb=False)
+        phrase = named[max(0, m.start() - PHRASE_WINDOW): m.start()]
+        relative = lex.relative_name.search(phrase.rstrip()) if lex.relative_name else None
+        # "Data BNPB berbeda dengan BPBD Lumajang yang pada Kamis mencatat": BPBD Lumajang records
+        name = clean_name(relative.group(1) if relative else phrase, lex, after_verb=False)
         head = first_word(clause.split(",")[-1].strip())
         if is_pronoun(name, lex) or head in lex.pronouns:
             before.append(Speaker(None, _pronoun_kind(head, lex), m.start(), m.end(), pronoun=True))

@@ -66,6 +66,11 @@ class AttributionLexicon:
         self.verb_prefixes = tuple(g.get("verb_prefixes", []))
         self.not_verbs = set(g.get("not_verbs", []))
         self.name_joiners = set(g["name_joiner"])
+        relativizers = g.get("speaker_relativizers", [])
+        # the name that a relative clause ending at the verb hangs on: its capitalised words (a
+        # blanked date and lower-case words such as "pada" may follow the relativizer)
+        self.relative_name = re.compile(
+            rf"((?:[A-Z][\w.&'’-]*\s+)*[A-Z][\w.&'’-]*)\s*,?\s+(?:{alt(relativizers)})(?:[\s,]+[^\W\dA-Z]\w*)*[\s,]*$") if relativizers else None
         shift = alt(all_forms(lang, "attribution", "topic_shift"))
         self.topic_shift = re.compile(rf"^\W*(?:{shift})\b")
         self.frame = re.compile(rf"^(?:{alt(g['frame_openers'])})\b", re.I)
