@@ -178,7 +178,14 @@ class ContextLexicon:
         # "people in 19 districts had been displaced", "rumah rusak di lima desa": a figure of
         # places right after a locative word says where, not what happened
         self.place_classes = frozenset(forms(lang, "nouns", "scope_phrases").get("classes", []))
-        self.place_figure_re = re.compile(rf"\b(?:{alternation(forms(lang, 'places', 'locative')['before'])})\s+$")
+        locative = alternation(forms(lang, 'places', 'locative')['before'])
+        self.place_figure_re = re.compile(rf"\b(?:{locative})\s+$")
+        things = inverse(lang, "nouns", "things")
+        # "2,000 people were in 25 shelters": the class of the places says what happened
+        shelter_words = [w for w, c in things.items() if c in grammar.get("in_places", [])]
+        self.in_places_re = re.compile(rf"\b(?:{locative})\s+\d[\d.,]*\s+(?:{alternation(shelter_words)})\b") if shelter_words else None
+        self.in_places_action = next(iter(grammar.get("in_places_action", [])), None)
+        self.in_places_over = frozenset(grammar.get("in_places_over", []))
         relativizers = grammar.get("relativizers", [])
         self.relative_re = re.compile(rf"\s*(?:[^\W\d]+\s+){{1,3}}(?:{alternation(relativizers)})\b") if relativizers else None
         self.place_join_re = re.compile(rf"^\s*(?:{alternation(forms(lang, 'places', 'joiners')['words'])})\s*$")
@@ -300,9 +307,14 @@ def _action(sentence: str, fig_start: int, fig_end: int, prev_end: int, lex: "Co
     before = [a for a in acts if prev_end <= a[0] < fig_start and not lex.saying_re.search(sentence, a[0], fig_start)]
     transitive = [a for a in before if a[1] in lex.object_verbs
                   and not lex.verb_gap_re.search(low, a[0] + len(a[1]), fig_start)]
-    for group, pick in ((transitive, -1), (after, 0), (before, -1)):
-        if group:
-            return lex.actions[group[pick][1]]
+    sheltered = bool(lex.in_places_re and lex.in_places_action and lex.in_places_re.search(low, fig_end, hi)
+                     and lex.fits(lex.in_places_action, unit))
+    if sheltered and not transitive and (not after or lex.actions[after[0][1]] in lex.in_places_over):
+        return lex.in_places_action  # "masih berada di 13 tenda": the shelters say more than "remained"
+    if transitive or after:
+        return lex.actions[transitive[-1][1] if transitive else after[0][1]]
+    if before:
+        return lex.actions[before[-1][1]]
     listed_object = (lex.shared_object_re.search(low, max(0, fig_start - SHARED_OBJECT_REACH), fig_start)
                      if lex.shared_object_re else None)
     if listed_object and fits(listed_object.group(1)):

@@ -385,6 +385,8 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     ("The floods have forced the relocation of 1.04 million people in the province.", "en", "1.04 million", "people evacuated"),
     ("The number of people in welfare centres dropped to about 84,000 on Monday.", "en", "84,000", "people displaced"),
     ("Of them, 185,450 were sheltering in 594 welfare centres, he said.", "en", "594", "shelters"),
+    ("About 2,000 people were in 25 shelters across the region on Saturday night.", "en", "2,000", "people displaced"),
+    ("Hingga Senin, 1.024 warga masih berada di 13 tenda darurat.", "id", "1.024", "residents displaced"),
     # what happened to the speaker before a verb of saying is not the figure's
     ("A cook who escaped by jumping from the roof said about 35 people were inside the cafe.", "en", "35", "people"),
     # a disaster that hits districts affects them; English counts witnesses, questioned or not
