@@ -103,8 +103,9 @@ def test_which_verb_takes_a_figure(text, figure, measure):
 
 
 @pytest.mark.parametrize("text, lang, figure, measure, part", [
-    # a sentence that opens with a whole makes its later figures parts of it
-    ("Of the 32 victims, 17 were Belgian and 15 were foreign nationals, the crisis centre said.", "en", "17", "victims", True),
+    # a sentence that opens with a whole makes its later figures parts of it (English victims
+    # are the dead)
+    ("Of the 32 victims, 17 were Belgian and 15 were foreign nationals, the crisis centre said.", "en", "17", "people killed", True),
     # a bare part counts its whole's noun; the action after the next clause's figure is not its own
     ('"Dari 247 siswa, 208 sudah pulang dan 39 masih dirawat," katanya.', "id", "39", "students hospitalised", True),
     ('"Dari 247 siswa, 208 sudah pulang dan 39 masih dirawat," katanya.', "id", "208", "students", True),
@@ -412,6 +413,9 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     ("At least 73 people, 56 of them lawyers, were killed in the attack.", "en", "56", "lawyers killed"),
     ("The bar council said 54 lawyers were among the dead.", "en", "54", "lawyers killed"),
     ("Thirteen foreigners were among the dead, officials said.", "en", "Thirteen", "citizens killed"),
+    # English victims are the dead; casualties are the dead and the injured
+    ("\"We now have 28 victims: 11 at the airport and 17 at the metro station,\" a spokesman said.", "en", "28", "people killed"),
+    ("The attack caused 40 casualties, officials said.", "en", "40", "casualties"),
     ("Tiga guru dan dua pengacara tewas dalam kecelakaan itu.", "id", "dua", "lawyers killed"),
     ("Ribuan rumah rusak di lima desa, kata dia.", "id", "lima", "districts"),
     ("Polisi membantu evakuasi warga di 11 desa yang terendam.", "id", "11", "districts flooded"),
