@@ -404,6 +404,10 @@ class UnitReader:
                 # the counting phrase is the subject of the clause: verbs inside it ("killed in
                 # the wildfires that swept through ...") do not cut it off from the figure
                 named = self.re_counting_before.findall(self._window(before, COUNTING_HEAD_CHARS, verbs=False))
+            if not named:
+                # "the death toll from a suicide bombing that tore through a protest march ...
+                # had risen to 82": a head may stand as far back as a counting phrase
+                named = self.re_head_before.findall(self._window(before, COUNTING_HEAD_CHARS))
             if named:
                 return self.nouns[named[-1].casefold()]
         found = [m.group(1).casefold() for m in self.re_noun_before.finditer(self._window(before, reach))]

@@ -415,6 +415,8 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     ("Thirteen foreigners were among the dead, officials said.", "en", "Thirteen", "citizens killed"),
     # what caused them may stand between a figure and its noun
     ("The department said it had confirmed 21 flood deaths.", "en", "21", "people killed"),
+    # a head may stand as far back as a counting phrase
+    ("The ministry said the death toll from a suicide bombing that tore through a protest march by members of the Hazara minority in Kabul had risen to 82.", "en", "82", "people killed"),
     # English victims are the dead; casualties are the dead and the injured
     ("\"We now have 28 victims: 11 at the airport and 17 at the metro station,\" a spokesman said.", "en", "28", "people killed"),
     ("The attack caused 40 casualties, officials said.", "en", "40", "casualties"),
