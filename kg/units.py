@@ -191,6 +191,7 @@ class UnitReader:
         self.scope_classes = frozenset(scope.get("classes", []))
         self.re_scope_prep = re.compile(r"\b(?:" + preps + r")\s+$", re.I)
         number = Lexicon(lang).number_token
+        self.re_number_word_before = re.compile(rf"(?i)\b{number}\s+$")
         self.re_scope_phrase = re.compile(r"\b(?:" + preps + r")\s+" + number + r"(?:[\s-]+" + number + r")*\s+(?:" + place_nouns + r")\b", re.I)
         anaphoric = forms(lang, "nouns", "anaphoric")
         self.re_anaphoric = re.compile(r"\b(?:" + alternation(anaphoric["words"]) + r")\b", re.I)
@@ -410,7 +411,10 @@ class UnitReader:
                 named = self.re_head_before.findall(self._window(before, COUNTING_HEAD_CHARS))
             if named:
                 return self.nouns[named[-1].casefold()]
-        found = [m.group(1).casefold() for m in self.re_noun_before.finditer(self._window(before, reach))]
+        window = self._window(before, reach)
+        # "The storm left three dead, 179 injured": a noun right after a number word is its own
+        found = [m.group(1).casefold() for m in self.re_noun_before.finditer(window)
+                 if not self.re_number_word_before.search(window, 0, m.start())]
         if found and found[-1] in self.possessors:
             # The owner may stand further back: "kerugian keuangan negara dalam perkara ini".
             longer = [m.group(1).casefold() for m in self.re_noun_before.finditer(self._window(before, GENERIC_NOUN_BEFORE_CHARS))]

@@ -415,6 +415,9 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     ("Thirteen foreigners were among the dead, officials said.", "en", "Thirteen", "citizens killed"),
     # what caused them may stand between a figure and its noun
     ("The department said it had confirmed 21 flood deaths.", "en", "21", "people killed"),
+    # a noun right after the figure before is that figure's; "injures" wounds
+    ("The storm left three dead, 179 injured.", "en", "179", "people wounded"),
+    ("Nepartak kills 2, injures 158 as it batters Taitung.", "en", "158", "people wounded"),
     # a head may stand as far back as a counting phrase
     ("The ministry said the death toll from a suicide bombing that tore through a protest march by members of the Hazara minority in Kabul had risen to 82.", "en", "82", "people killed"),
     # English victims are the dead; casualties are the dead and the injured
