@@ -192,8 +192,14 @@ class UnitReader:
         self.re_scope_prep = re.compile(r"\b(?:" + preps + r")\s+$", re.I)
         number = Lexicon(lang).number_token
         self.re_number_word_before = re.compile(rf"(?i)\b{number}\s+$")
+        self.re_some_number = re.compile(rf"(?i)\b{number}\b")
         self.re_scope_phrase = re.compile(r"\b(?:" + preps + r")\s+" + number + r"(?:[\s-]+" + number + r")*\s+(?:" + place_nouns + r")\b", re.I)
         anaphoric = forms(lang, "nouns", "anaphoric")
+        coordinators = forms(lang, "actions", "grammar").get("coordinators", [])
+        self.re_list_item_before = re.compile(rf"(?:,|\b(?:{alternation(coordinators)}))\s*$", re.I) if coordinators else re.compile("(?!)")
+        each = alternation(anaphoric.get("distributive", [])) or "(?!)"
+        place_words = alternation(forms(lang, "places", "locative")["before"])
+        self.re_list_item_after = re.compile(rf"\s+(?:(?:{each})\s+)?(?:{place_words})\s+[A-Z]")
         self.re_anaphoric = re.compile(r"\b(?:" + alternation(anaphoric["words"]) + r")\b", re.I)
         ends = anaphoric.get("number_word_ends", [])
         self.re_number_word_end = re.compile(r"^\s*(?:$|[^\w\s]|\d|(?:" + (alternation(ends) if ends else "(?!)") + r")\b)", re.I)
@@ -202,6 +208,12 @@ class UnitReader:
         """Whether the figure of places at sentence[at:] says where a later figure applies
         ("korban meninggal di tiga provinsi mencapai 836 orang")."""
         return noun in self.scope_classes and bool(self.re_scope_prep.search(sentence, 0, at))
+
+    def list_item(self, before: str, after: str) -> bool:
+        """Whether a number word is an item of a list of places after an earlier figure
+        ("five people had died in Chittagong, three in Bhola and two each in Noakhali")."""
+        return bool(self.re_list_item_after and self.re_list_item_after.match(after)
+                    and self.re_list_item_before.search(before) and self.re_some_number.search(before))
 
     def person_share(self, before: str) -> bool:
         """Whether the figure after `before` is a share of those to whom something happened,
@@ -301,6 +313,8 @@ class UnitReader:
         # earlier figure or names a head ("The toll rose from three on Saturday", "officials
         # had put the toll at five") and its phrase ends there; otherwise it is prose ("one of",
         # "the toll from two powerful earthquakes").
+        if self.list_item(before, after):
+            return UnitInfo(start, end, end, "inherit", None, None)  # counts what the list counts
         if kind == "words" and not (self.re_number_word_end.match(after)
                                     and self.refers_back(self._window(before, NOUN_BEFORE_CHARS, verbs=False))):
             return None
