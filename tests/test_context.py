@@ -415,6 +415,8 @@ def test_treated_is_injured_being_treated_is_in_hospital(text, figure, measure):
     ("Thirteen foreigners were among the dead, officials said.", "en", "Thirteen", "citizens killed"),
     # what caused them may stand between a figure and its noun
     ("The department said it had confirmed 21 flood deaths.", "en", "21", "people killed"),
+    ("The CNE has counted 327 damaged homes, 40 of them destroyed.", "en", "327", "houses damaged"),
+    ("Nineteen farms had been attacked by Friday, the exporters' association said.", "en", "Nineteen", "companies"),
     # a noun right after the figure before is that figure's; "injures" wounds
     ("The storm left three dead, 179 injured.", "en", "179", "people wounded"),
     ("Nepartak kills 2, injures 158 as it batters Taitung.", "en", "158", "people wounded"),

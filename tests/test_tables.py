@@ -29,7 +29,7 @@ UNITS = {
     "t", "kg", "mw", "mg/l", "knot", "year", "month", "week", "day", "hour", "minute", "time",
     "mm", "m2", "km/h", "ppb", "magnitude", "kl", "l",
 }
-CURRENCIES = {"IDR", "USD", "EUR", "GBP", "BRL", "AUD", "NZD", "SGD", "CAD", "HKD", "JPY", "INR", "TWD", "FJD", "IQD", "BDT"}
+CURRENCIES = {"IDR", "USD", "EUR", "GBP", "BRL", "AUD", "NZD", "SGD", "CAD", "HKD", "JPY", "INR", "TWD", "FJD", "IQD", "BDT", "ETB", "CRC"}
 ISO_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6}
 # "Selasa (17/6/2025)" or "Senin, 13 Maret 2023": a weekday the table's author must get right.
