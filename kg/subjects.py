@@ -173,12 +173,12 @@ class ContextLexicon:
         # place; or up to two words and a comma ("di Kecamatan Hu'u, Kabupaten Dompu": an
         # unknown place before the known one it lies in). "tewas di Iran akibat serangan Israel"
         # does not put the figure in Israel.
-        self.locative_re = re.compile(rf"\b(?:{alternation(forms(lang, 'places', 'locative')['before'])})\b"
+        locative = alternation(forms(lang, 'places', 'locative')['before'])
+        self.locative_re = re.compile(rf"\b(?:{locative})\b"
                                       rf"(?:(?:\s+[\w-]+)?[\s,]*|(?:\s+[\w'’-]+){{1,2}}\s*,\s*)$")
         # "people in 19 districts had been displaced", "rumah rusak di lima desa": a figure of
         # places right after a locative word says where, not what happened
         self.place_classes = frozenset(forms(lang, "nouns", "scope_phrases").get("classes", []))
-        locative = alternation(forms(lang, 'places', 'locative')['before'])
         self.place_figure_re = re.compile(rf"\b(?:{locative})\s+$")
         things = inverse(lang, "nouns", "things")
         # "2,000 people were in 25 shelters": the class of the places says what happened
@@ -195,7 +195,7 @@ class ContextLexicon:
         # "Di Denpasar empat orang, Jembrana dua orang": an item of a list of places, a name (after
         # a locative word or not) that opens its clause right before the figure
         self.list_item_re = re.compile(rf"(?:^|[,;:]|(?i:\b(?:{alternation(coordinators)})))\W*"
-                                       rf"(?i:(?:{alternation(forms(lang, 'places', 'locative')['before'])})\s+)?"
+                                       rf"(?i:(?:{locative})\s+)?"
                                        rf"(?P<name>(?:[A-Z][\w'-]*\s+){{1,3}})$") if coordinators else None
 
 
@@ -377,13 +377,13 @@ def figure_context(sentence: str, fig_start: int, fig_end: int, noun: str | None
     # no figure's place: "... di Aceh" in a headline does not put a three-province toll there.
     subject, inferred = _subject(orgs, fig_start, fig_end, topic, place or topic.place)
     own = lex.class_actions.get(noun or "")  # "4.310 pengungsi": displaced
-    # Dead bodies "recovered" are still deaths: a fixed class's own action wins.
     low = fold_case(sentence)
-    if (noun in lex.place_classes and lex.place_figure_re.search(low, max(0, fig_start - LOCATIVE_REACH), fig_start)
-            and not (lex.relative_re and lex.relative_re.match(low, fig_end))):
-        action = own
-    else:
-        action = own if noun in lex.fixed_classes else _action(sentence, fig_start, fig_end, prev_end, lex, unit) or own
+    at_places = (noun in lex.place_classes and lex.place_figure_re.search(low, max(0, fig_start - LOCATIVE_REACH), fig_start)
+                 and not (lex.relative_re and lex.relative_re.match(low, fig_end)))
+    # Dead bodies "recovered" are still deaths: a fixed class's own action wins. Places after a
+    # locative word ("in 19 districts") say where, not what happened, so only their own counts.
+    fixed = at_places or noun in lex.fixed_classes
+    action = own if fixed else _action(sentence, fig_start, fig_end, prev_end, lex, unit) or own
     # "4.310 pengungsi" are people displaced: a noun that names what happened counts people.
     base = "people" if noun in lex.class_actions else (noun or ("people" if unit == "person" else None))
     measure = f"{base} {action}" if base and action else (base or None)
